@@ -1,0 +1,19 @@
+import { staffQueries } from './staff.ts';
+import { settingsQueries } from './settings.ts';
+import { candidateQueries } from './candidates.ts';
+
+/**
+ * Every query the core may run, by name. They execute where the database lives
+ * (the worker thread in the app, inline in some tests); services call them through
+ * `DbHandle.call`, so SQL stays in this folder.
+ */
+export const queries = {
+  ...staffQueries,
+  ...settingsQueries,
+  ...candidateQueries,
+};
+
+export type Queries = typeof queries;
+export type QueryName = keyof Queries;
+export type QueryArgs<K extends QueryName> = Parameters<Queries[K]>[1];
+export type QueryResult<K extends QueryName> = ReturnType<Queries[K]>;

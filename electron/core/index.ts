@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from './clock.ts';
+import type { CoreContext } from './context.ts';
+import { EventBus } from './events.ts';
+import { createDispatch, type Dispatch } from './rpc/dispatch.ts';
+import { mergeHandlerGroups } from './rpc/handlers.ts';
+import { VaultService } from './vault/service.ts';
+import { noKeyStore, type KeyStore } from './vault/keystore.ts';
+import type { DbOpenOptions } from './db/client.ts';
+import { vaultHandlers } from './vault/handlers.ts';
+import { candidateHandlers } from './candidates/handlers.ts';
+
+export interface CoreOptions {
+  /** The vault folder. */
+  vaultDir: string;
+  clock?: Clock;
+  newId?: () => string;
+  keyStore?: KeyStore;
+  db?: DbOpenOptions;
+  /** Unexpected errors, for the log. Never receives personal data from the core. */
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  events: EventBus;
+  ctx: CoreContext;
+  /** Lock and close everything (app quit). */
+  close(): Promise<void>;
+}
+
+/** Methods that do not count as user activity for the idle lock. */
+const PASSIVE = new Set(['vault.status', 'settings.get']);
+
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const newId = options.newId ?? randomUUID;
+  const events = new EventBus();
+  const vault = new VaultService({
+    dir: options.vaultDir,
+    clock,
+    events,
+    keyStore: options.keyStore ?? noKeyStore(),
+    newId,
+    ...(options.db ? { db: options.db } : {}),
+  });
+  const ctx: CoreContext = { clock, newId, events, vault };
+  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers });
+  const inner = createDispatch(handlers, ctx, options.onInternalError ? { onInternalError: options.onInternalError } : {});
+  const dispatch: Dispatch = async (method, input) => {
+    const result = await inner(method, input);
+    if (!PASSIVE.has(method)) vault.touch();
+    return result;
+  };
+  return {
+    dispatch,
+    events,
+    ctx,
+    close: async () => {
+      await vault.lock('shutdown');
+    },
+  };
+}

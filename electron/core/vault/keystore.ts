@@ -1,0 +1,31 @@
+/**
+ * Where "remember on this computer" keeps the vault key. The Electron shell supplies
+ * one backed by the OS keychain (safeStorage); other transports have none.
+ */
+export interface KeyStore {
+  status(): { available: boolean; reason: string | null };
+  load(vaultId: string): Buffer | null;
+  save(vaultId: string, key: Buffer): void;
+  clear(vaultId: string): void;
+}
+
+export const noKeyStore = (reason = 'Only the desktop app can remember the vault key.'): KeyStore => ({
+  status: () => ({ available: false, reason }),
+  load: () => null,
+  save: () => {
+    throw new Error(reason);
+  },
+  clear: () => {},
+});
+
+/** An in-memory keystore for tests. */
+export function memoryKeyStore(): KeyStore & { keys: Map<string, Buffer> } {
+  const keys = new Map<string, Buffer>();
+  return {
+    keys,
+    status: () => ({ available: true, reason: null }),
+    load: (id) => keys.get(id) ?? null,
+    save: (id, key) => void keys.set(id, Buffer.from(key)),
+    clear: (id) => void keys.delete(id),
+  };
+}

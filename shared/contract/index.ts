@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { MethodDef } from './define.ts';
+import { vaultMethods } from './vault.ts';
+import { candidateMethods } from './candidates.ts';
+
+export * from './define.ts';
+export * from './vault.ts';
+export * from './candidates.ts';
+
+/**
+ * The one table of methods. Feature groups are spread in here; a name clash is a
+ * type error (see `NoOverlap`) and dispatch checks again at run time.
+ */
+export const contract = {
+  ...vaultMethods,
+  ...candidateMethods,
+} satisfies Record<string, MethodDef>;
+
+type NoOverlap<A, B> = keyof A & keyof B extends never ? true : ['duplicate method names', keyof A & keyof B];
+const _groupsAreDisjoint: NoOverlap<typeof vaultMethods, typeof candidateMethods> = true;
+void _groupsAreDisjoint;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (before defaults and transforms). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after validation, defaults and transforms). */
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['__output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];

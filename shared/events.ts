@@ -1,0 +1,12 @@
+/** Events the core pushes to the renderer, with their payloads. */
+export interface EventPayloads {
+  /** The vault was locked (by the user, the idle timer or shutdown). */
+  'vault.locked': { reason: 'user' | 'idle' | 'shutdown' };
+  'vault.unlocked': { vaultId: string };
+  /** A candidate was created, changed or removed: lists refresh. */
+  'candidates.changed': { id: string; kind: 'created' | 'updated' };
+}
+
+export type EventName = keyof EventPayloads;
+
+export const EventNames: readonly EventName[] = ['vault.locked', 'vault.unlocked', 'candidates.changed'];
