@@ -1,0 +1,44 @@
+// Prepares resources/tessdata/, the one folder tesseract.js reads its language data from
+// (it wants every language of `nor+eng` under a single langPath). Run by `postinstall`:
+// the data comes from the @tesseract.js-data npm packages, so nothing is fetched at run time
+// and the multi-megabyte model files never enter git.
+//
+// We ship the LSTM-only "best_int" models (4.0.0_best_int): the legacy-engine data of the
+// 4.0.0 variant is three times larger and unused with OEM 1 (LSTM only). The files are
+// unpacked here once, so no worker has to gunzip them on every start.
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+const LANGUAGES = ['nor', 'eng'];
+const VARIANT = '4.0.0_best_int';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const target = join(here, 'tessdata');
+const require = createRequire(import.meta.url);
+
+mkdirSync(target, { recursive: true });
+let missing = 0;
+for (const lang of LANGUAGES) {
+  let source;
+  try {
+    source = join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), VARIANT, `${lang}.traineddata.gz`);
+  } catch {
+    source = null;
+  }
+  if (!source || !existsSync(source)) {
+    console.warn(`prepare-tessdata: @tesseract.js-data/${lang} (${VARIANT}) is not installed; OCR will report missing language data.`);
+    missing += 1;
+    continue;
+  }
+  const out = join(target, `${lang}.traineddata`);
+  if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) continue;
+  const data = gunzipSync(readFileSync(source));
+  // Write beside and rename, so a worker never reads a half-written model.
+  const partial = `${out}.partial`;
+  writeFileSync(partial, data);
+  renameSync(partial, out);
+}
+if (missing === 0) console.log(`prepare-tessdata: ${LANGUAGES.join('+')} ready in ${target}`);
