@@ -1,6 +1,6 @@
 import type { RpcError } from '../../../shared/errors.ts';
 import type { Db } from './connection.ts';
-import { queries, type QueryName } from './queries/index.ts';
+import { queries } from './queries/index.ts';
 import { AppError } from '../rpc/errors.ts';
 
 export type ExecResult = { ok: true; value: unknown } | { ok: false; error: RpcError & { internal?: boolean } };
