@@ -74,7 +74,15 @@ if (!app.requestSingleInstanceLock()) {
         app.quit();
       });
   });
-  void app.whenReady().then(start);
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Without this the process would linger with no window and no word.
+      console.error(`[kandidat] start failed: ${describeInternalError(error)}`);
+      dialog.showErrorBox('Kandidat', 'Kandidat could not start. Details are in the log.');
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
