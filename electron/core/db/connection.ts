@@ -52,6 +52,12 @@ function applyPragmas(db: Db, readonly: boolean): void {
     // NORMAL in WAL mode survives an application crash; only power loss may cost
     // the last transactions.
     db.pragma('synchronous=NORMAL');
+    // Every checkpoint decrypts WAL frames and re-encrypts them into the database;
+    // checkpointing every 10,000 pages (≈40 MB) instead of 1,000 cuts that work
+    // several-fold for bulk imports, at the cost of a larger -wal file.
+    db.pragma('wal_autocheckpoint=10000');
   }
-  db.pragma('cache_size=-32000');
+  // 64 MiB page cache (allocated as used): fewer evictions, so fewer pages
+  // decrypted again on the next read.
+  db.pragma('cache_size=-65536');
 }
