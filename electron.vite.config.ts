@@ -1,37 +1,45 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// Not __dirname: browser mode imports this file as ES module (electron/bridge/build.ts
+// takes the renderer section from it), where __dirname does not exist.
+const root = dirname(fileURLToPath(import.meta.url));
+
 // Three builds: the Electron main process (with the database worker as a second
-// entry), the sandboxed preload (CommonJS, as sandboxed preloads must be), and the
-// renderer, whose output the bridge also serves in browser mode.
+// entry), the sandboxed preload (CommonJS, as sandboxed preloads must be: they
+// cannot load ES modules), and the renderer, whose output the bridge also serves
+// in browser mode. `renderer` must stay a plain object for that reason.
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(root, 'out/main'),
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'electron/main/index.ts'),
-          'db-worker': resolve(__dirname, 'electron/core/db/worker.ts'),
+          index: resolve(root, 'electron/main/index.ts'),
+          // Loaded by path (new Worker) from out/main/db-worker.js; see electron/main/index.ts.
+          'db-worker': resolve(root, 'electron/core/db/worker.ts'),
         },
       },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(root, 'out/preload'),
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(root, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'renderer'),
+    root: resolve(root, 'renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      rollupOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },
 });
