@@ -1,0 +1,141 @@
+import { findDates, type DateRange } from './dates.ts';
+import type { Line } from './lines.ts';
+
+/**
+ * Splits a work or education section into entries.
+ *
+ * Each entry is anchored on its period. Lines are classed as dated (D), header (H:
+ * short lines naming employer, title, school, degree) or description (B: bullets,
+ * indented lines, sentences). A template repeats the same shape for every entry,
+ * so the number of header lines that precede the period in the first entry (0 for
+ * "date first", 2 for "title / employer / date") tells where every entry begins.
+ */
+export interface EntryLine {
+  line: Line;
+  /** Cells with the period removed (and europass labels kept for the caller). */
+  cells: string[];
+  date: DateRange | null;
+  kind: 'D' | 'H' | 'B';
+}
+
+export interface RawEntry {
+  header: EntryLine[];
+  description: EntryLine[];
+  date: DateRange | null;
+  dateLine: Line | null;
+}
+
+const DATE_LABEL_RE = /^(periode|tidsrom|tidsperiode|dato|datoer|dates?|period|year|år|zeitraum|when|fra\s*[-–]\s*til|from\s*[-–]\s*to)\s*:?$/i;
+/** Europass-style field labels: their lines are entry headers wherever they are indented. */
+export const FIELD_LABEL_RE = /^(arbeidsgiver|stilling|stillingstittel|employer|position|job title|title|tittel|sted|location|lærested|skole|institution|school|utdanning|qualification|grad|degree|studieretning|fagområde|field of study|firma|bedrift|company|arbeidsplass|rolle|role|organisation|organization|name and address of employer)\b/i;
+const DESCRIPTION_LABEL_RE = /^(arbeidsoppgaver|oppgaver|ansvar|ansvarsområder|beskrivelse|main activities|activities|responsibilities|tasks|duties|achievements|description|hauptaufgaben|tätigkeiten|aufgaben|missions)\b/i;
+
+/** Locates a period worth anchoring an entry on: its own cell, the start or the end of the line. */
+function lineDate(line: Line): { date: DateRange; cells: string[] } | null {
+  for (let c = 0; c < line.cells.length; c++) {
+    const cell = line.cells[c] as string;
+    const found = findDates(cell);
+    if (found.length === 0) continue;
+    // The first period that stands at an edge of its cell or fills it.
+    for (const d of found) {
+      const before = cell.slice(0, d.index).trim();
+      const after = cell.slice(d.index + d.length).trim();
+      const atEdge = before.length === 0 || after.length === 0 || /[|·•,–—-]\s*$/.test(before) || /^[|·•,–—(-]/.test(after);
+      const labelled = /^[\p{L} ]{2,20}:?$/u.test(before) && after.length === 0;
+      const dateIsMost = d.length >= 0.4 * cell.replace(/\s/g, '').length;
+      const longText = cell.length > 90;
+      if (longText && !dateIsMost) continue;
+      if (d.single && !(dateIsMost || atEdge)) continue;
+      if (!(atEdge || labelled || dateIsMost)) continue;
+      const head = before.replace(/[|·•,–—(-]\s*$/, '').trim();
+      const tail = after.replace(/^[|·•,–—)-]\s*/, '').trim();
+      const rest = [DATE_LABEL_RE.test(head) ? '' : head, tail].filter(Boolean).join(' ');
+      const cells = [...line.cells.slice(0, c), ...(rest ? [rest] : []), ...line.cells.slice(c + 1)]
+        .map((s) => s.trim())
+        .filter((s) => s && !/^[()[\]|·•,:;–—-]+$/.test(s));
+      return { date: d, cells };
+    }
+  }
+  return null;
+}
+
+function isDescription(line: Line, baseX: number, headerFont: number): boolean {
+  if (line.bullet) return true;
+  const text = line.text;
+  if (DESCRIPTION_LABEL_RE.test(text)) return true;
+  if (FIELD_LABEL_RE.test(text) && text.split(/\s+/).length <= 10) return false;
+  if (line.source !== 'docx' && line.box.x > baseX + 6) return true;
+  if (line.source === 'docx' && line.box.x > baseX) return true;
+  if (text.length > 95) return true;
+  const words = text.split(/\s+/).length;
+  if (/[.!]$/.test(text) && words >= 5 && !/\b(inc|ltd|co|corp|as)\.$/i.test(text)) return true;
+  if (/\.\s+\p{Lu}/u.test(text) && words >= 6) return true;
+  if (words >= 10) return true;
+  // Smaller than the headers of this section and lower case: running text.
+  if (line.fontSize < headerFont - 1.5 && /^\p{Ll}/u.test(text)) return true;
+  return false;
+}
+
+export function splitEntries(lines: Line[]): RawEntry[] {
+  if (lines.length === 0) return [];
+  const nonBullet = lines.filter((l) => !l.bullet);
+  const baseX = Math.min(...(nonBullet.length ? nonBullet : lines).map((l) => l.box.x));
+  const headerFont = Math.max(...lines.map((l) => l.fontSize));
+  const items: EntryLine[] = lines.map((line) => {
+    const dated = line.bullet ? null : lineDate(line);
+    if (dated) return { line, cells: dated.cells, date: dated.date, kind: 'D' };
+    return { line, cells: line.cells, date: null, kind: isDescription(line, baseX, headerFont) ? 'B' : 'H' };
+  });
+  // A continuation of a description (wrapped sentence) is description too.
+  for (let i = 1; i < items.length; i++) {
+    const prev = items[i - 1] as EntryLine;
+    const cur = items[i] as EntryLine;
+    if (cur.kind === 'H' && prev.kind === 'B' && /^\p{Ll}/u.test(cur.line.text) && !/[.!?]$/.test(prev.line.text)) cur.kind = 'B';
+  }
+  const dIdx = items.map((it, i) => (it.kind === 'D' ? i : -1)).filter((i) => i >= 0);
+  if (dIdx.length === 0) return splitUndated(items);
+  // Header lines immediately before each period (stopping at descriptions and periods).
+  const before = dIdx.map((d) => {
+    let n = 0;
+    for (let j = d - 1; j >= 0 && (items[j] as EntryLine).kind === 'H' && !bigGapBetween(items[j] as EntryLine, items[j + 1] as EntryLine); j--) n++;
+    return n;
+  });
+  const p = before[0] === 0 ? 0 : Math.min(...before);
+  const starts = dIdx.map((d, k) => d - Math.min(p, before[k] as number));
+  const entries: RawEntry[] = [];
+  starts.forEach((start, k) => {
+    const end = k + 1 < starts.length ? (starts[k + 1] as number) : items.length;
+    const slice = items.slice(start, end);
+    const firstB = slice.findIndex((it) => it.kind === 'B');
+    const headerPart = firstB < 0 ? slice : slice.slice(0, firstB);
+    const rest = firstB < 0 ? [] : slice.slice(firstB);
+    const d = items[dIdx[k] as number] as EntryLine;
+    entries.push({ header: headerPart, description: rest, date: d.date, dateLine: d.line });
+  });
+  return entries;
+}
+
+/** A clearly larger vertical gap than between the lines of one entry. */
+function bigGapBetween(a: EntryLine, b: EntryLine): boolean {
+  if (a.line.page !== b.line.page || a.line.source === 'docx') return false;
+  const gap = b.line.box.y - (a.line.box.y + a.line.box.height);
+  return gap > Math.max(a.line.fontSize, b.line.fontSize) * 1.1;
+}
+
+/** Without any period, entries are runs of header lines separated by descriptions. */
+function splitUndated(items: EntryLine[]): RawEntry[] {
+  const entries: RawEntry[] = [];
+  let current: RawEntry | null = null;
+  for (const it of items) {
+    if (it.kind === 'B') {
+      if (current) current.description.push(it);
+      continue;
+    }
+    if (!current || current.description.length > 0 || (current.header.length > 0 && bigGapBetween(current.header.at(-1) as EntryLine, it))) {
+      current = { header: [], description: [], date: null, dateLine: null };
+      entries.push(current);
+    }
+    current.header.push(it);
+  }
+  return entries;
+}

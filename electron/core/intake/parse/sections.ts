@@ -1,0 +1,104 @@
+import { classifyHeading, type SectionKind } from './headings.ts';
+import type { Line } from './lines.ts';
+import { isAllCaps, wordKey } from './normalize.ts';
+
+export interface Section {
+  kind: SectionKind;
+  heading: Line | null;
+  lines: Line[];
+}
+
+/**
+ * Words that are headings only when they also look like one (bold, capitals, larger):
+ * as plain lines they are just as likely a skill or a list item.
+ */
+const WEAK_HEADINGS = new Set([
+  'research', 'work', 'tools', 'software', 'training', 'status', 'details', 'info', 'activities', 'community', 'social',
+  'network', 'fields', 'programming', 'about', 'arbeid', 'jobb', 'praksis', 'mål', 'leadership', 'writing', 'teaching',
+  'links', 'other', 'annet', 'misc', 'career', 'karriere', 'language', 'expertise', 'strengths', 'egenskaper',
+  'kunnskaper', 'verktøy', 'teknologier', 'technologies', 'frivillig', 'verv', 'kurs', 'førerkort', 'sertifikat',
+  'kontakt', 'contact', 'profil', 'profile', 'summary', 'overview', 'motivation', 'motivasjon', 'portfolio', 'presentasjon',
+  'interests', 'interesser', 'hobbies', 'hobbyer', 'leisure', 'projects', 'prosjekter', 'operating systems', 'résumé',
+]);
+
+interface Style {
+  size: number;
+  bold: boolean;
+  caps: boolean;
+}
+
+const styleOf = (line: Line): Style => ({ size: line.fontSize, bold: line.bold, caps: isAllCaps(line.text) });
+
+function looksEmphasised(line: Line, bodySize: number): boolean {
+  return line.heading !== undefined || line.bold || isAllCaps(line.text) || line.fontSize >= bodySize + 0.9;
+}
+
+function shortEnough(text: string): boolean {
+  return text.length <= 48 && text.split(/\s+/).length <= 6;
+}
+
+function headingCandidateText(line: Line): string | null {
+  if (line.bullet) return null;
+  // A heading is alone on its line; in a label/value table it may own the first cell.
+  if (line.cells.length > 1) return null;
+  const text = line.text.replace(/[:：]\s*$/, '').trim();
+  if (!text || /[@\d]/.test(text) || !shortEnough(text)) return null;
+  if (/[,;.!?]$/.test(text)) return null;
+  return text;
+}
+
+export function classifyLine(line: Line, bodySize: number): SectionKind | null {
+  const text = headingCandidateText(line);
+  if (!text) return null;
+  const kind = classifyHeading(text);
+  if (!kind) return null;
+  const key = wordKey(text);
+  if (WEAK_HEADINGS.has(key) && !looksEmphasised(line, bodySize)) return null;
+  return kind;
+}
+
+/**
+ * Splits the document into sections at its headings. Headings are recognised by
+ * their words; headings we cannot name are recognised by sharing the style (size,
+ * weight, capitals) of the ones we can, and open an 'other' section.
+ */
+export function splitSections(lines: Line[], bodySize: number): Section[] {
+  const kinds: (SectionKind | null)[] = lines.map((l) => classifyLine(l, bodySize));
+  const span: number[] = lines.map(() => 1);
+  // Headings broken over two lines ("KURS OG" / "SERTIFIKATER").
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (kinds[i] || kinds[i + 1]) continue;
+    const a = lines[i] as Line;
+    const b = lines[i + 1] as Line;
+    if (a.page !== b.page || !looksEmphasised(a, bodySize) || Math.abs(a.fontSize - b.fontSize) > 0.3 || a.bold !== b.bold) continue;
+    const joined = headingCandidateText(a) && headingCandidateText(b) ? `${a.text} ${b.text}` : null;
+    const kind = joined ? classifyHeading(joined) : null;
+    if (kind) {
+      kinds[i] = kind;
+      span[i] = 2;
+      kinds[i + 1] = null;
+      i++;
+    }
+  }
+  const known: Style[] = lines.filter((_, i) => kinds[i]).map(styleOf);
+  const sameStyle = (line: Line): boolean =>
+    known.some((s) => Math.abs(s.size - line.fontSize) <= 0.3 && s.bold === line.bold && s.caps === isAllCaps(line.text) && (s.bold || s.caps || s.size >= bodySize + 0.9));
+  let seenSection = false;
+  const sections: Section[] = [{ kind: 'top', heading: null, lines: [] }];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    let kind = kinds[i] ?? null;
+    if (!kind && headingCandidateText(line)) {
+      const wordHeading = line.heading !== undefined && (seenSection || line.heading > 1);
+      if (wordHeading || (seenSection && sameStyle(line) && !/^\p{Ll}/u.test(line.text))) kind = 'other';
+    }
+    if (kind) {
+      seenSection = true;
+      sections.push({ kind, heading: line, lines: [] });
+      i += (span[i] ?? 1) - 1;
+      continue;
+    }
+    (sections.at(-1) as Section).lines.push(line);
+  }
+  return sections;
+}
