@@ -1,6 +1,7 @@
 // Is the Electron binary installed, and can a window open here? Answered without
 // require('electron'): that package's index.js starts a download when the binary is
 // missing, which must never happen behind a plain `npm start` or a test run.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -30,4 +31,25 @@ export function displayProblem(env = process.env, platform = process.platform) {
   if (platform === 'win32' || platform === 'darwin') return null;
   if (env.DISPLAY || env.WAYLAND_DISPLAY) return null;
   return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
+}
+
+/**
+ * Why the Electron-ABI SQLite module is unusable, or null. When it is missing or
+ * built for another Electron, this tries to build it once (that needs the network).
+ */
+export function electronNativeModuleProblem(repoRoot, electronVersion) {
+  const dir = join(repoRoot, 'native', 'electron');
+  const current = () => {
+    try {
+      const info = JSON.parse(readFileSync(join(dir, 'build-info.json'), 'utf8'));
+      return existsSync(join(dir, 'better_sqlite3.node')) && info.electron === electronVersion && info.arch === process.arch;
+    } catch {
+      return false;
+    }
+  };
+  if (current()) return null;
+  const script = join(repoRoot, 'electron', 'main', 'build-native-for-electron.mjs');
+  const result = spawnSync(process.execPath, [script], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status === 0 && current()) return null;
+  return `the SQLite module for Electron ${electronVersion} is not built and could not be built here (run npm run rebuild:electron where Electron's headers can be downloaded)`;
 }
