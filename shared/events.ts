@@ -1,3 +1,5 @@
+import type { IntakeProgress } from './contract/intake.ts';
+
 /** Events the core pushes to the renderer, with their payloads. */
 export interface EventPayloads {
   /** The vault was locked (by the user, the idle timer or shutdown). */
@@ -5,8 +7,10 @@ export interface EventPayloads {
   'vault.unlocked': { vaultId: string };
   /** A candidate was created, changed or removed: lists refresh. */
   'candidates.changed': { id: string; kind: 'created' | 'updated' };
+  /** An intake job changed state or page (OCR page x of y), or failed with its reason. */
+  'intake.progress': IntakeProgress;
 }
 
 export type EventName = keyof EventPayloads;
 
-export const EventNames: readonly EventName[] = ['vault.locked', 'vault.unlocked', 'candidates.changed'];
+export const EventNames: readonly EventName[] = ['vault.locked', 'vault.unlocked', 'candidates.changed', 'intake.progress'];

@@ -9,6 +9,8 @@ import { noKeyStore, type KeyStore } from './vault/keystore.ts';
 import type { DbOpenOptions } from './db/client.ts';
 import { vaultHandlers } from './vault/handlers.ts';
 import { candidateHandlers } from './candidates/handlers.ts';
+import { IntakeService, type IntakeOptions } from './intake/service.ts';
+import { intakeHandlers } from './intake/handlers.ts';
 
 export interface CoreOptions {
   /** The vault folder. */
@@ -17,6 +19,8 @@ export interface CoreOptions {
   newId?: () => string;
   keyStore?: KeyStore;
   db?: DbOpenOptions;
+  /** CV intake: reader threads, timeouts (tests inject a fake reader). */
+  intake?: IntakeOptions;
   /** Unexpected errors, for the log. Never receives personal data from the core. */
   onInternalError?: (method: string, error: unknown) => void;
 }
@@ -30,7 +34,7 @@ export interface Core {
 }
 
 /** Methods that do not count as user activity for the idle lock. */
-const PASSIVE = new Set(['vault.status', 'settings.get']);
+const PASSIVE = new Set(['vault.status', 'settings.get', 'intake.list', 'intake.get']);
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
@@ -45,7 +49,8 @@ export function createCore(options: CoreOptions): Core {
     ...(options.db ? { db: options.db } : {}),
   });
   const ctx: CoreContext = { clock, newId, events, vault };
-  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers });
+  const intake = new IntakeService(ctx, options.intake);
+  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake) });
   const inner = createDispatch(handlers, ctx, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   const dispatch: Dispatch = async (method, input) => {
     const result = await inner(method, input);
@@ -57,6 +62,8 @@ export function createCore(options: CoreOptions): Core {
     events,
     ctx,
     close: async () => {
+      // Reading stops first, while the vault is open to hand running jobs back to the queue.
+      await intake.close();
       await vault.lock('shutdown');
     },
   };

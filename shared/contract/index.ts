@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import type { MethodDef } from './define.ts';
 import { vaultMethods } from './vault.ts';
 import { candidateMethods } from './candidates.ts';
+import { intakeMethods } from './intake.ts';
 
 export * from './define.ts';
 export * from './vault.ts';
 export * from './candidates.ts';
+export * from './intake.ts';
 
 /**
  * The one table of methods. Feature groups are spread in here; a name clash is a
@@ -14,11 +16,14 @@ export * from './candidates.ts';
 export const contract = {
   ...vaultMethods,
   ...candidateMethods,
+  ...intakeMethods,
 } satisfies Record<string, MethodDef>;
 
 type NoOverlap<A, B> = keyof A & keyof B extends never ? true : ['duplicate method names', keyof A & keyof B];
 const _groupsAreDisjoint: NoOverlap<typeof vaultMethods, typeof candidateMethods> = true;
 void _groupsAreDisjoint;
+const _intakeIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods, typeof intakeMethods> = true;
+void _intakeIsDisjoint;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -1,6 +1,8 @@
 import { staffQueries } from './staff.ts';
 import { settingsQueries } from './settings.ts';
 import { candidateQueries } from './candidates.ts';
+import { intakeQueries } from './intake.ts';
+import { profileQueries } from './profiles.ts';
 
 /**
  * Every query the core may run, by name. They execute where the database lives
@@ -11,6 +13,8 @@ export const queries = {
   ...staffQueries,
   ...settingsQueries,
   ...candidateQueries,
+  ...intakeQueries,
+  ...profileQueries,
 };
 
 export type Queries = typeof queries;
