@@ -105,6 +105,9 @@ export function normalisePhone(raw: string, countries: CountryCode[]): string | 
   if (findDates(raw).some((d) => !d.single) || /\b\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(raw)) return null;
   const cleaned = raw.replace(/\(\s*\+?(\d+)\s*\)/, '+$1 ').replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   const international = /^(\+|00)/.test(cleaned);
+  // Norwegian numbers are eight digits; the number plan grows faster than any metadata.
+  const norwegian = international ? cleaned.replace(/\D/g, '').replace(/^00/, '').match(/^47([2-9]\d{7})$/) : digits.match(/^([2-9]\d{7})$/);
+  if (norwegian && (international || countries[0] === 'NO')) return `+47${norwegian[1]}`;
   if (international) return toE164(cleaned);
   for (const country of countries) {
     const e164 = toE164(cleaned, country);
@@ -261,17 +264,24 @@ function findLocation(cands: Candidate[]): LocationFound {
         }
       }
       if (!postcode || !cityText) continue;
-      if (/^(19|20)\d\d$/.test(postcode) && !/,/.test(text.slice(0, cut)) && cut === 0) {
+      const prevText = pool[i - 1]?.line.text.replace(LABEL_PREFIX_RE, '') ?? '';
+      const continuesAddress = cut === 0 && /\p{L}.*\d+\s*\p{L}?,?$/u.test(prevText);
+      if (/^(19|20)\d\d$/.test(postcode) && cut === 0 && !continuesAddress) {
         // "2019 Oslo" at the start of a line is more likely a year than a postcode.
         continue;
       }
       const city = cityText.replace(/\s+(Norge|Norway|Noreg)$/i, '').trim();
-      const street = text.slice(0, cut).replace(/[,\s]+$/, '').trim();
+      let street = text.slice(0, cut).replace(/[,\s]+$/, '').trim();
+      let streetLine = line;
+      if (!street && continuesAddress) {
+        street = prevText.replace(/[,\s]+$/, '').trim();
+        streetLine = pool[i - 1]?.line ?? line;
+      }
       const out: LocationFound = {
         postalCode: { value: postcode, line, confidence: 0.9 },
         city: { value: city, line: next ?? line, confidence: 0.9 },
       };
-      if (street && /\p{L}/u.test(street) && /\d/.test(street) && street.length < 60) out.address = { value: street, line, confidence: 0.85 };
+      if (street && /\p{L}/u.test(street) && /\d/.test(street) && street.length < 60) out.address = { value: street, line: streetLine, confidence: 0.85 };
       const rest = text.slice(cut) + ' ' + (next?.text ?? '');
       const country = rest.split(/[,\s]+/).map(countryCodeOf).find(Boolean);
       if (postcode.length === 4 && (!country || country === 'NO')) out.countryCode = { value: 'NO', line, confidence: 0.8 };

@@ -13,7 +13,7 @@ export interface EducationItem {
   confidence: number;
 }
 
-const INSTITUTION_LABEL_RE = /^(lærested|skole|studiested|institution|school|university|universitet|name and type of organisation providing education and training|einrichtung)\s*:?\s+(.+)$/i;
+const INSTITUTION_LABEL_RE = /^(lærested|skole|studiested|institution|name and type of organisation providing education and training|einrichtung)\s*:?\s+(.+)$/i;
 const DEGREE_LABEL_RE = /^(utdanning|grad|studieretning|fagområde|qualification|degree|title of qualification awarded|field of study|programme|program|studium|abschluss)\s*:?\s+(.+)$/i;
 const ANY_LABEL_RE = /^(lærested|skole|institution|school|utdanning|grad|qualification|degree|studieretning)\s*:?$/i;
 

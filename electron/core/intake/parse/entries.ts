@@ -67,9 +67,9 @@ function isDescription(line: Line, baseX: number, headerFont: number): boolean {
   if (line.source !== 'docx' && line.box.x > baseX + 6) return true;
   if (line.source === 'docx' && line.box.x > baseX) return true;
   if (text.length > 95) return true;
-  const words = text.split(/\s+/).length;
-  if (/[.!]$/.test(text) && words >= 5 && !/\b(inc|ltd|co|corp|as)\.$/i.test(text)) return true;
-  if (/\.\s+\p{Lu}/u.test(text) && words >= 6) return true;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  if (/\p{Ll}{3,}[.!]$/u.test(text) && words >= 5) return true;
+  if (/\p{Ll}{3,}\.\s+\p{Lu}/u.test(text) && words >= 6) return true;
   if (words >= 10) return true;
   // Smaller than the headers of this section and lower case: running text.
   if (line.fontSize < headerFont - 1.5 && /^\p{Ll}/u.test(text)) return true;

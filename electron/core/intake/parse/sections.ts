@@ -30,6 +30,8 @@ interface Style {
 const styleOf = (line: Line): Style => ({ size: line.fontSize, bold: line.bold, caps: isAllCaps(line.text) });
 
 function looksEmphasised(line: Line, bodySize: number): boolean {
+  // A one-cell row in a label/value table (Europass in Word) is a heading row.
+  if (line.table && line.cells.length === 1) return true;
   return line.heading !== undefined || line.bold || isAllCaps(line.text) || line.fontSize >= bodySize + 0.9;
 }
 
@@ -84,6 +86,7 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
   const sameStyle = (line: Line): boolean =>
     known.some((s) => Math.abs(s.size - line.fontSize) <= 0.3 && s.bold === line.bold && s.caps === isAllCaps(line.text) && (s.bold || s.caps || s.size >= bodySize + 0.9));
   let seenSection = false;
+  const firstPage = lines[0]?.page ?? 1;
   const sections: Section[] = [{ kind: 'top', heading: null, lines: [] }];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
@@ -91,6 +94,11 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
     if (!kind && headingCandidateText(line)) {
       const wordHeading = line.heading !== undefined && (seenSection || line.heading > 1);
       if (wordHeading || (seenSection && sameStyle(line) && !/^\p{Ll}/u.test(line.text))) kind = 'other';
+    }
+    if (!kind && seenSection && line.page === firstPage && line.fontSize >= bodySize * 1.6 && !line.bullet && line.text.length <= 60) {
+      // A sidebar CV reaches the name block (name, title) after the sidebar's sections.
+      sections.push({ kind: 'top', heading: null, lines: [line] });
+      continue;
     }
     if (kind) {
       seenSection = true;
