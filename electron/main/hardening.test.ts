@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
-import { decideNavigation, denyAllPermissions, hardenWebContents } from './hardening.ts';
+import { decideNavigation, hardenWebContents, restrictPermissions } from './hardening.ts';
 import { trustedOrigins, trustedUrlCheck } from './trust.ts';
 
 const isTrustedUrl = trustedUrlCheck(trustedOrigins({ isPackaged: true }));
@@ -76,20 +76,41 @@ describe('webview', () => {
 });
 
 describe('permissions', () => {
-  it('every request and check is denied', () => {
-    const handlers: Record<string, (...args: never[]) => unknown> = {};
+  function handlers() {
+    const h: Record<string, (...args: never[]) => unknown> = {};
     const session = {
-      setPermissionRequestHandler: (h: never) => void (handlers.request = h),
-      setPermissionCheckHandler: (h: never) => void (handlers.check = h),
-      setDevicePermissionHandler: (h: never) => void (handlers.device = h),
+      setPermissionRequestHandler: (f: never) => void (h.request = f),
+      setPermissionCheckHandler: (f: never) => void (h.check = f),
+      setDevicePermissionHandler: (f: never) => void (h.device = f),
     };
-    denyAllPermissions(session as unknown as Session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    restrictPermissions(session as unknown as Session, isTrustedUrl);
+    const request = (permission: string, requestingUrl: string) => {
       const callback = vi.fn();
-      (handlers.request as (...a: unknown[]) => void)({}, permission, callback, {});
-      expect(callback).toHaveBeenCalledWith(false);
-      expect((handlers.check as (...a: unknown[]) => boolean)({}, permission, 'app://kandidat', {})).toBe(false);
-    }
-    expect((handlers.device as (...a: unknown[]) => boolean)({ deviceType: 'usb' })).toBe(false);
+      (h.request as (...a: unknown[]) => void)({}, permission, callback, { requestingUrl });
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    const check = (permission: string, origin: string) => (h.check as (...a: unknown[]) => boolean)({}, permission, origin, {});
+    return { request, check, device: h.device as (...a: unknown[]) => boolean };
+  }
+
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'display-capture', 'midiSysex'])(
+    '%s is denied, on request and on check',
+    (permission) => {
+      const p = handlers();
+      expect(p.request(permission, 'app://kandidat/index.html')).toBe(false);
+      expect(p.check(permission, 'app://kandidat')).toBe(false);
+    },
+  );
+
+  it('lets only our page write text to the clipboard', () => {
+    const p = handlers();
+    expect(p.request('clipboard-sanitized-write', 'app://kandidat/index.html')).toBe(true);
+    expect(p.check('clipboard-sanitized-write', 'app://kandidat')).toBe(true);
+    expect(p.request('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+    expect(p.check('clipboard-sanitized-write', 'https://example.com')).toBe(false);
+  });
+
+  it('denies every device', () => {
+    expect(handlers().device({ deviceType: 'usb' })).toBe(false);
   });
 });

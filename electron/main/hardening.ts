@@ -50,9 +50,19 @@ export function hardenWebContents(contents: WebContents, o: HardeningOptions): v
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The app asks for no permission (camera, notifications, geolocation…), so none is granted. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The one permission the app uses: writing plain text to the clipboard (the
+ * recovery key's copy button), from our own page. Reading the clipboard, camera,
+ * notifications, geolocation, devices… are denied without asking.
+ */
+export function permissionAllowed(permission: string, requestingUrl: string, isTrustedUrl: IsTrustedUrl): boolean {
+  return permission === 'clipboard-sanitized-write' && isTrustedUrl(requestingUrl);
+}
+
+export function restrictPermissions(session: Session, isTrustedUrl: IsTrustedUrl): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl, isTrustedUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin, isTrustedUrl));
   session.setDevicePermissionHandler(() => false);
 }

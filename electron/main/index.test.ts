@@ -172,10 +172,10 @@ describe('the Electron shell', () => {
     expect(await invoke({ parent: {} }, 'vault.status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('denies every permission', async () => {
+  it('denies permissions', async () => {
     await startShell();
     const callback = vi.fn();
-    fake.state.permissionRequest!({}, 'media', callback, {});
+    fake.state.permissionRequest!({}, 'media', callback, { requestingUrl: 'app://kandidat/index.html' });
     expect(callback).toHaveBeenCalledWith(false);
     expect(fake.state.permissionCheck!({}, 'notifications', 'app://kandidat', {})).toBe(false);
   });

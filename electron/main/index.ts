@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, sh
 import { createCore, type Core } from '../core/index.ts';
 import { defaultUserDataDir, vaultDirIn } from '../core/paths.ts';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol.ts';
-import { denyAllPermissions, hardenWebContents } from './hardening.ts';
+import { hardenWebContents, restrictPermissions } from './hardening.ts';
 import { forwardEvents, registerInvokeChannel } from './ipc.ts';
 import { safeStorageKeyStore } from './keystore.ts';
 import { describeInternalError } from './log.ts';
@@ -103,7 +103,7 @@ async function start(): Promise<void> {
   });
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
-  denyAllPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession, isTrustedUrl);
   registerInvokeChannel(ipcMain, { window: () => mainWindow, isTrustedUrl, dispatch: core.dispatch });
   forwardEvents(core.events, () => mainWindow?.webContents ?? null, isTrustedUrl);
 
