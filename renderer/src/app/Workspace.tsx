@@ -1,0 +1,124 @@
+import { useEffect } from 'react';
+import { CandidateList } from '../features/candidates/CandidateList.tsx';
+import { CandidatePanel } from '../features/candidates/CandidatePanel.tsx';
+import { SettingsView } from '../features/settings/SettingsView.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { findShortcut, isTypingTarget, type ShortcutId } from './shortcuts.ts';
+import { useSession } from './stores/session.ts';
+import { useUi } from './stores/ui.ts';
+import { Toasts } from './Toasts.tsx';
+
+function run(id: ShortcutId) {
+  const ui = useUi.getState();
+  switch (id) {
+    case 'new':
+      return ui.openPanel({ mode: 'create' });
+    case 'lock':
+      return void useSession.getState().lock();
+    case 'filter':
+      return ui.focusFilter();
+    case 'list':
+      return ui.focusList();
+    case 'edit':
+      if (ui.panel?.mode === 'view') ui.openPanel({ mode: 'edit', id: ui.panel.id });
+      return;
+    case 'settings':
+      return ui.setView('settings');
+    case 'help':
+      return ui.setHelpOpen(true);
+  }
+}
+
+/** The unlocked app: header with navigation, the register or settings, the side panel. */
+export function Workspace() {
+  const { t } = useI18n();
+  const view = useUi((s) => s.view);
+  const setView = useUi((s) => s.setView);
+  const panel = useUi((s) => s.panel);
+  const helpOpen = useUi((s) => s.helpOpen);
+  const setHelpOpen = useUi((s) => s.setHelpOpen);
+  const owner = useSession((s) => s.status?.owner);
+  const lock = useSession((s) => s.lock);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const ui = useUi.getState();
+      if (event.key === 'Escape') {
+        if (ui.helpOpen) return; // the dialog closes itself
+        if (ui.panel) {
+          event.preventDefault();
+          ui.closePanel();
+        } else if (ui.view === 'settings') {
+          event.preventDefault();
+          ui.focusList();
+        }
+        return;
+      }
+      if (ui.helpOpen) return;
+      const shortcut = findShortcut(event, isTypingTarget(event.target));
+      if (!shortcut) return;
+      event.preventDefault();
+      run(shortcut.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className={`workspace${panel && view === 'candidates' ? ' with-panel' : ''}`}>
+      <a className="skip" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <p className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            K
+          </span>{' '}
+          {t('app.name')}
+        </p>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            <li>
+              <button type="button" aria-current={view === 'candidates' ? 'page' : undefined} onClick={() => setView('candidates')}>
+                {t('nav.candidates')}
+              </button>
+            </li>
+            <li>
+              <button
+                type="button"
+                aria-current={view === 'settings' ? 'page' : undefined}
+                onClick={() => setView('settings')}
+                aria-keyshortcuts="Control+,"
+              >
+                {t('nav.settings')}
+              </button>
+            </li>
+          </ul>
+        </nav>
+        <div className="topbar-end">
+          {owner ? <span className="muted small">{t('app.signedInAs', { name: owner.name })}</span> : null}
+          <button type="button" className="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="F1">
+            {t('nav.help')}
+          </button>
+          <button type="button" onClick={() => void lock()} aria-keyshortcuts="Control+L" title="Ctrl+L">
+            {t('nav.lock')}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="content" tabIndex={-1}>
+        {view === 'candidates' ? (
+          <>
+            <CandidateList />
+            <CandidatePanel />
+          </>
+        ) : (
+          <SettingsView />
+        )}
+      </main>
+      <Toasts />
+      {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
+    </div>
+  );
+}
