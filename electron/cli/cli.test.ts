@@ -12,7 +12,7 @@ let vault: string;
 
 /** The real command, as a user runs it: a separate process, stdin, stdout, stderr, exit code. */
 function kandidat(args: string[], options: { input?: string; passphrase?: string | null } = {}) {
-  const env = { ...process.env, KANDIDAT_HOME: home };
+  const env: NodeJS.ProcessEnv = { ...process.env, KANDIDAT_HOME: home };
   delete env.KANDIDAT_PASSPHRASE;
   if (options.passphrase !== null) env.KANDIDAT_PASSPHRASE = options.passphrase ?? PASS;
   const r = spawnSync(process.execPath, [bin, ...args], { input: options.input ?? '', env, encoding: 'utf8' });

@@ -11,6 +11,7 @@ usage: kandidat [--vault DIR] COMMAND [ARGS]
   candidates add                               create a candidate from one JSON object on stdin
   candidates list [--json]                     all candidates
   candidates show ID [--json]                  one candidate
+  parse FILE...                                one JSON Resume document per CV, one per line (no vault needed)
 
 --vault DIR   the vault folder (default: the app's vault in its user-data directory)
 The passphrase comes from KANDIDAT_PASSPHRASE or a prompt, never from an argument.
@@ -21,6 +22,11 @@ Results go to stdout; progress and messages to stderr. Exit 2: wrong passphrase.
 const commands: Record<string, () => Promise<Command>> = {
   init: async () => (await import('./commands/init.ts')).runInit,
   candidates: async () => (await import('./commands/candidates.ts')).runCandidates,
+  // parse needs no vault: it reads CVs and prints JSON Resume documents (the measuring contract).
+  parse: async () => {
+    const { runParse } = await import('./commands/parse.ts');
+    return (args, io) => runParse(args, io);
+  },
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {
