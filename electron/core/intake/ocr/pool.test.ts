@@ -1,0 +1,240 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../rpc/errors.ts';
+import type { OcrProgress } from './engine.ts';
+import { createOcrEngine, type OcrPool } from './pool.ts';
+import { TesseractThread } from './tesseract-thread.ts';
+import { imageOnlyPdf, lyingPngHeader, scannedPageJpeg, textImage } from './test-images.ts';
+
+const text = (page: { lines: { text: string }[] }) => page.lines.map((l) => l.text).join('\n');
+
+/** Rejects with the AppError the promise failed with, and how long it took. */
+async function failure(promise: Promise<unknown>): Promise<{ error: AppError; ms: number }> {
+  const started = performance.now();
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return { error: error as AppError, ms: performance.now() - started };
+  }
+  throw new Error('expected a failure, got a result');
+}
+
+describe('OCR engine (tesseract.js, nor+eng)', () => {
+  let engine: OcrPool;
+  let cwdBefore: string[];
+
+  beforeAll(async () => {
+    cwdBefore = readdirSync(process.cwd());
+    engine = createOcrEngine({ workers: 2 });
+    await engine.warmUp();
+  });
+
+  afterAll(async () => {
+    await engine?.close();
+    expect(TesseractThread.liveThreads()).toBe(0);
+  });
+
+  it('reads Norwegian letters æ, ø and å from an image, with boxes on the page', async () => {
+    const image = await textImage(['Kari Nordmann, Tromsø', 'Bærum kommune, Ålesund'], { dpi: 300 });
+    const progress: OcrProgress[] = [];
+    const page = await engine.recognizeImage(image, { pageNumber: 3, onProgress: (p) => progress.push(p) });
+    expect(text(page)).toContain('Kari Nordmann, Tromsø');
+    expect(text(page)).toContain('Bærum kommune, Ålesund');
+    expect(page).toMatchObject({ number: 3, source: 'ocr', width: 1400 });
+    const first = page.lines.find((l) => l.text.includes('Kari'))!;
+    // Drawn at x = 63 px, baseline 67 px, 42 px font: the box must sit there, in image pixels.
+    expect(first.x).toBeGreaterThan(50);
+    expect(first.x).toBeLessThan(75);
+    expect(first.y).toBeGreaterThan(20);
+    expect(first.y + first.height).toBeLessThan(90);
+    // 42 px at 300 dpi is 10 pt.
+    expect(first.fontSize).toBeGreaterThan(7);
+    expect(first.fontSize).toBeLessThan(14);
+    expect(first.confidence).toBeGreaterThan(0.7);
+    expect(first.confidence).toBeLessThanOrEqual(1);
+    expect(progress.map((p) => p.status)).toEqual(expect.arrayContaining(['queued', 'preprocessing', 'done']));
+    expect(progress.at(-1)).toEqual({ status: 'done', progress: 1 });
+  });
+
+  it('turns a photo upright from its EXIF orientation', async () => {
+    const image = await textImage(['Ola Nordmann, Tromsø'], { dpi: 300, orientation: 6 });
+    const page = await engine.recognizeImage(image);
+    expect(text(page)).toContain('Ola Nordmann, Tromsø');
+    expect(page.width).toBe(1400); // the oriented width, not the stored one
+  });
+
+  it('scales a small image without a resolution up before reading it', async () => {
+    const image = await textImage(['Kari Nordmann, Tromsø'], { fontPx: 16, width: 500 });
+    const page = await engine.recognizeImage(image);
+    expect(text(page)).toContain('Kari Nordmann, Tromsø');
+    // Boxes come back in the original's pixels, not the enlarged image's.
+    expect(page.width).toBe(500);
+    for (const line of page.lines) expect(line.x + line.width).toBeLessThanOrEqual(500);
+  });
+
+  // The first PDF page loads pdf.js, which takes seconds under a TypeScript loader on a busy machine.
+  it('renders a scanned PDF page and gives its lines in points on the page', { timeout: 90_000 }, async () => {
+    const scan = await scannedPageJpeg(['Kari Nordmann', 'Storgata 12, 9008 Tromsø'], 200);
+    const pdf = imageOnlyPdf(scan.jpeg, scan.width, scan.height);
+    const before = pdf.slice();
+    const page = await engine.recognizePdfPage(pdf, 1);
+    expect(pdf).toEqual(before); // the caller's bytes are left intact
+    expect(text(page)).toContain('Storgata 12, 9008 Tromsø');
+    expect(page).toMatchObject({ number: 1, source: 'ocr' });
+    expect(page.width).toBeCloseTo(595.28, 1);
+    expect(page.height).toBeCloseTo(841.89, 1);
+    // Text drawn one inch (72 pt) from the left edge, first baseline one inch down, 11 pt.
+    const name = page.lines.find((l) => l.text.includes('Kari'))!;
+    expect(name.x).toBeGreaterThan(66);
+    expect(name.x).toBeLessThan(78);
+    expect(name.y).toBeGreaterThan(55);
+    expect(name.y).toBeLessThan(72);
+    expect(name.fontSize).toBeGreaterThan(8);
+    expect(name.fontSize).toBeLessThan(15);
+  });
+
+  it('fails a PDF page that does not exist, or a PDF that is not one, with a reason', async () => {
+    const scan = await scannedPageJpeg(['Kari'], 100);
+    expect((await failure(engine.recognizePdfPage(imageOnlyPdf(scan.jpeg, scan.width, scan.height), 2))).error.code).toBe('NOT_FOUND');
+    const broken = await failure(engine.recognizePdfPage(new TextEncoder().encode('%PDF-1.4 garbage'), 1));
+    expect(broken.error.code).toBe('UNSUPPORTED_FILE');
+  });
+
+  it('refuses an image whose header claims 30000×30000 pixels, at once', async () => {
+    const { error, ms } = await failure(engine.recognizeImage(lyingPngHeader(30000, 30000)));
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toMatch(/30000×30000/);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('refuses bytes that are not an image with a clear reason', async () => {
+    const { error } = await failure(engine.recognizeImage(new TextEncoder().encode('not an image at all')));
+    expect(error.code).toBe('UNSUPPORTED_FILE');
+    expect(error.message).toMatch(/image cannot be read/);
+  });
+
+  it('reads pages in parallel, one per worker, and queues the rest', async () => {
+    const images = await Promise.all([1, 2, 3].map((n) => textImage([`Side ${n} av 3, Tromsø`], { dpi: 300 })));
+    const running = new Set<number>();
+    let maxRunning = 0;
+    const pages = await Promise.all(
+      images.map((image, i) =>
+        engine.recognizeImage(image, {
+          onProgress: (p) => {
+            if (p.status === 'recognizing') running.add(i);
+            if (p.status === 'done') running.delete(i);
+            maxRunning = Math.max(maxRunning, running.size);
+          },
+        }),
+      ),
+    );
+    pages.forEach((page, i) => expect(text(page)).toContain(`Side ${i + 1} av 3`));
+    expect(maxRunning).toBeLessThanOrEqual(2);
+  });
+
+  it('cancels a page that is being recognised, and the pool goes on working', async () => {
+    const image = await textImage(Array.from({ length: 12 }, (_, i) => `Linje ${i + 1}: Kari Nordmann, Tromsø`), { dpi: 300 });
+    const controller = new AbortController();
+    let result!: Promise<{ error: AppError; ms: number }>;
+    const recognising = new Promise<void>((resolve) => {
+      const promise = engine.recognizeImage(image, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.status === 'recognizing') resolve();
+        },
+      });
+      result = failure(promise);
+    });
+    await recognising;
+    controller.abort();
+    const { error, ms } = await result;
+    expect(error.code).toBe('CANCELLED');
+    expect(ms).toBeLessThan(10_000);
+    const page = await engine.recognizeImage(await textImage(['Etter avbrudd, Tromsø'], { dpi: 300 }));
+    expect(text(page)).toContain('Etter avbrudd, Tromsø');
+  });
+
+  it('cancels a page that is still waiting in the queue without touching the others', async () => {
+    const single = createOcrEngine({ workers: 1 });
+    try {
+      const image = await textImage(['Kari Nordmann, Tromsø'], { dpi: 300 });
+      const controller = new AbortController();
+      const first = single.recognizeImage(image);
+      const second = failure(single.recognizeImage(image, { signal: controller.signal }));
+      controller.abort();
+      expect((await second).error.code).toBe('CANCELLED');
+      expect(text(await first)).toContain('Kari Nordmann');
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('stops a page that runs past its time limit with TIMEOUT, and recovers', async () => {
+    const image = await textImage(['Kari Nordmann, Tromsø'], { dpi: 300 });
+    const { error } = await failure(engine.recognizeImage(image, { timeoutMs: 1 }));
+    expect(error.code).toBe('TIMEOUT');
+    expect(error.message).toMatch(/within 1 ms/);
+    const page = await engine.recognizeImage(image);
+    expect(text(page)).toContain('Kari Nordmann, Tromsø');
+  });
+
+  it('writes nothing into the working directory', () => {
+    expect(readdirSync(process.cwd()).sort()).toEqual([...cwdBefore].sort());
+  });
+});
+
+describe('OCR engine failures that must not hang or crash', () => {
+  it('reports missing language data clearly and quickly', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'kandidat-ocr-nodata-'));
+    const engine = createOcrEngine({ workers: 1, langPath: empty });
+    try {
+      const image = await textImage(['Kari Nordmann'], { dpi: 300 });
+      const { error, ms } = await failure(engine.recognizeImage(image));
+      expect(error.message).toMatch(/OCR language data is missing/);
+      expect(error.message).toContain(join(empty, 'nor.traineddata'));
+      expect(ms).toBeLessThan(2000);
+      await expect(engine.warmUp()).rejects.toThrow(/language data is missing/);
+      expect(TesseractThread.liveThreads()).toBe(0);
+    } finally {
+      await engine.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('reports unusable language data within its start timeout and leaves no thread behind', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'kandidat-ocr-broken-'));
+    writeFileSync(join(broken, 'nor.traineddata'), 'this is not a traineddata file');
+    writeFileSync(join(broken, 'eng.traineddata'), 'neither is this');
+    const engine = createOcrEngine({ workers: 1, langPath: broken, startTimeoutMs: 20_000 });
+    try {
+      const { error, ms } = await failure(engine.recognizeImage(await textImage(['Kari'], { dpi: 300 })));
+      expect(error.message).toMatch(/OCR engine could not start/);
+      expect(error.message).toMatch(/not usable|cannot read/);
+      expect(ms).toBeLessThan(20_000);
+      expect(TesseractThread.liveThreads()).toBe(0);
+    } finally {
+      await engine.close();
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
+  it('sizes the pool to the cores unless told otherwise', async () => {
+    const byCores = createOcrEngine();
+    const one = createOcrEngine({ workers: 1 });
+    expect(byCores.size).toBe(availableParallelism());
+    expect(one.size).toBe(1);
+    expect(() => createOcrEngine({ workers: 0 })).toThrow(/positive integer/);
+    // No worker starts before the first page or warmUp(): creating an engine is free.
+    await Promise.all([byCores.close(), one.close()]);
+  });
+
+  it('refuses work after close', async () => {
+    const engine = createOcrEngine({ workers: 1 });
+    await engine.close();
+    const { error } = await failure(engine.recognizeImage(await textImage(['Kari'], { dpi: 300 })));
+    expect(error.code).toBe('CANCELLED');
+  });
+});

@@ -1,0 +1,143 @@
+import sharp from 'sharp';
+import { AppError } from '../../rpc/errors.ts';
+
+/**
+ * Turns a scan, a phone photo or a rendered PDF page into what Tesseract reads best:
+ * upright, grey, full contrast, at about 300 dpi. Everything stays in memory.
+ */
+
+// libvips would keep recent images (CV pages) in its operation cache; we never process
+// the same image twice, and memory must stay bounded during a bulk import.
+sharp.cache(false);
+
+/** The image as Tesseract gets it, and how to map its pixels back to the original. */
+export interface PreparedImage {
+  /** Binary PGM (P5): Leptonica reads it without decompressing anything. */
+  pgm: Uint8Array;
+  width: number;
+  height: number;
+  /** Processed pixels per original pixel (after EXIF orientation). */
+  scale: number;
+  /** The original's size after EXIF orientation: the page the review screen shows. */
+  originalWidth: number;
+  originalHeight: number;
+  /** The processed image's resolution, to turn pixel heights into points. */
+  dpi: number;
+}
+
+export interface PreprocessOptions {
+  /** Refuse images whose header claims more pixels than this (decompression bombs). */
+  maxInputPixels?: number;
+  /** Resolution to scale towards (Tesseract's models are trained around 300 dpi). */
+  targetDpi?: number;
+}
+
+/** 80 MP: above the largest phone cameras (48–64 MP) and an A4 scan at 600 dpi (35 MP). */
+export const DEFAULT_MAX_INPUT_PIXELS = 80_000_000;
+
+const A4_LONG_SIDE_INCHES = 11.69;
+/** Rescaling by less than this is not worth the blur and the time. */
+const SCALE_TOLERANCE = 0.12;
+const MAX_UPSCALE = 3;
+
+/** A scan or photo (JPEG, PNG, TIFF, WebP …) from its bytes. */
+export async function prepareImage(bytes: Uint8Array, options: PreprocessOptions = {}): Promise<PreparedImage> {
+  const limit = options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS;
+  const targetDpi = options.targetDpi ?? 300;
+  let metadata: sharp.Metadata;
+  try {
+    // Only the header is read here (no pixels are decoded), so the size it claims can be
+    // checked and refused with a clear message before anything is allocated for it.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw new AppError('UNSUPPORTED_FILE', `The image cannot be read: ${messageOf(error)}`);
+  }
+  const { width, height } = metadata;
+  if (!width || !height) throw new AppError('UNSUPPORTED_FILE', 'The image has no size in its header.');
+  if (width * height > limit) {
+    throw new AppError(
+      'TOO_LARGE',
+      `The image is ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels); the limit is ${Math.round(limit / 1e6)} megapixels.`,
+      { width, height, limit },
+    );
+  }
+  // EXIF orientations 5–8 are quarter turns: width and height swap.
+  const quarterTurn = (metadata.orientation ?? 1) >= 5;
+  const originalWidth = quarterTurn ? height : width;
+  const originalHeight = quarterTurn ? width : height;
+  const scale = chooseScale(originalWidth, originalHeight, metadata.density, targetDpi);
+  const sourceDpi = plausibleDensity(originalWidth, originalHeight, metadata.density) ?? targetDpi / scale;
+
+  let pipeline = sharp(bytes, { limitInputPixels: limit, failOn: 'error' })
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .greyscale();
+  if (scale !== 1) {
+    pipeline = pipeline.resize({
+      width: Math.round(originalWidth * scale),
+      height: Math.round(originalHeight * scale),
+      fit: 'fill',
+      kernel: scale > 1 ? 'cubic' : 'lanczos3',
+    });
+  }
+  return finish(pipeline, originalWidth, originalHeight, scale, sourceDpi * scale);
+}
+
+/** A PDF page rendered to grey pixels at a known resolution. */
+export async function prepareRendered(grey: Uint8Array, width: number, height: number, dpi: number): Promise<PreparedImage> {
+  const pipeline = sharp(grey, { raw: { width, height, channels: 1 } });
+  return finish(pipeline, width, height, 1, dpi);
+}
+
+async function finish(
+  pipeline: sharp.Sharp,
+  originalWidth: number,
+  originalHeight: number,
+  scale: number,
+  dpi: number,
+): Promise<PreparedImage> {
+  try {
+    const { data, info } = await pipeline
+      // Stretches the grey levels between the 1st and 99th percentiles: faded scans and
+      // photos in poor light get black text on white paper.
+      .normalise({ lower: 1, upper: 99 })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 1) throw new Error(`expected 1 grey channel, got ${info.channels}`);
+    return { pgm: encodePgm(data, info.width, info.height), width: info.width, height: info.height, scale, originalWidth, originalHeight, dpi };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('UNSUPPORTED_FILE', `The image cannot be read: ${messageOf(error)}`);
+  }
+}
+
+/**
+ * The factor that brings the page to about `targetDpi`. A plausible density in the file
+ * is trusted; otherwise the image is taken to show about one A4 page (phone photos, whose
+ * "72 dpi" means nothing).
+ */
+export function chooseScale(width: number, height: number, density: number | undefined, targetDpi: number): number {
+  const dpi = plausibleDensity(width, height, density) ?? Math.max(width, height) / A4_LONG_SIDE_INCHES;
+  const scale = Math.min(MAX_UPSCALE, targetDpi / dpi);
+  return Math.abs(scale - 1) < SCALE_TOLERANCE ? 1 : scale;
+}
+
+/** A density is believed when it makes the image between a business card and A3 in size. */
+function plausibleDensity(width: number, height: number, density: number | undefined): number | null {
+  if (!density || density < 50 || density > 1200) return null;
+  const longSideInches = Math.max(width, height) / density;
+  return longSideInches >= 3 && longSideInches <= 17 ? density : null;
+}
+
+export function encodePgm(grey: Uint8Array, width: number, height: number): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const out = new Uint8Array(header.length + grey.length);
+  out.set(header, 0);
+  out.set(grey, header.length);
+  return out;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,222 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { OcrProgress } from './engine.ts';
+
+/**
+ * One worker thread running tesseract.js's own worker script (its WebAssembly Tesseract),
+ * driven through the script's message protocol directly rather than `createWorker()`.
+ *
+ * Why not `createWorker()`: when language data is missing or broken, its promise never
+ * settles and the thread it spawned stays alive (no handle to end it), and without an
+ * errorHandler it rethrows inside a message listener, which kills the process. Owning the
+ * Worker gives us: a timeout on every step, `terminate()` at any moment (the only way to
+ * stop a page that runs too long or is cancelled), and 'error'/'exit' listeners from the
+ * first instant, so a crash of the thread fails its page instead of the app. The thread's
+ * stdout/stderr are captured so nothing it prints reaches ours (the CLI's stdout is JSON).
+ */
+
+/** Tesseract's OCR Engine Mode 1: the LSTM recogniser only (our data has no legacy model). */
+const OEM_LSTM_ONLY = 1;
+
+const require = createRequire(import.meta.url);
+export const defaultWorkerScript = (): string => require.resolve('tesseract.js/src/worker-script/node/index.js');
+
+export interface TesseractThreadOptions {
+  /** Folder holding `<lang>.traineddata` (uncompressed) for every language. */
+  langPath: string;
+  /** Tesseract's language string, e.g. `nor+eng`. */
+  languages: string;
+  /** Tesseract variables set once after start (page segmentation, dpi, …). */
+  parameters: Record<string, string>;
+  /** tesseract.js's worker script; the packaged app may point at an unpacked copy. */
+  workerScript?: string;
+}
+
+/** tesseract.js's recognition output with the parts we request. */
+export interface TesseractBBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+export interface TesseractWord {
+  text: string;
+  confidence: number;
+  bbox: TesseractBBox;
+}
+export interface TesseractLine {
+  text: string;
+  confidence: number;
+  bbox: TesseractBBox;
+  rowAttributes?: { rowHeight: number; ascenders: number; descenders: number };
+  words: TesseractWord[];
+}
+export interface TesseractPage {
+  blocks: { paragraphs: { lines: TesseractLine[] }[] }[] | null;
+  confidence: number;
+  rotateRadians?: number | null;
+}
+
+export interface RecognizeRequest {
+  /** An encoded image Leptonica reads (we send PGM). Transferred: the caller must not reuse it. */
+  image: Uint8Array;
+  /** Let Tesseract measure the skew and re-set the image rotated before recognising. */
+  rotateAuto?: boolean;
+}
+
+interface Pending {
+  resolve: (data: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface WorkerMessage {
+  jobId?: string;
+  status?: 'resolve' | 'reject' | 'progress';
+  data?: unknown;
+}
+
+let threadCounter = 0;
+let liveThreads = 0;
+
+export class TesseractThread {
+  readonly id = `ocr-${++threadCounter}`;
+  /** Where the page currently being recognised reports Tesseract's progress. */
+  onProgress: ((progress: OcrProgress) => void) | null = null;
+  /** Settles (never rejects) when the thread dies for any reason other than terminate(). */
+  readonly died: Promise<Error>;
+
+  private readonly worker: Worker;
+  private readonly pending = new Map<string, Pending>();
+  private jobCounter = 0;
+  private deathCause: Error | null = null;
+  private terminating = false;
+  private markDead!: (error: Error) => void;
+  private exited = false;
+
+  /** Threads started and not yet ended, in this process (for tests and diagnostics). */
+  static liveThreads(): number {
+    return liveThreads;
+  }
+
+  private constructor(private readonly options: TesseractThreadOptions) {
+    this.died = new Promise<Error>((resolve) => {
+      this.markDead = resolve;
+    });
+    this.worker = new Worker(options.workerScript ?? defaultWorkerScript(), { stdout: true, stderr: true });
+    liveThreads += 1;
+    // Drained and dropped: Tesseract's diagnostics are not ours to print, and an unread
+    // pipe would eventually stall the thread.
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
+    this.worker.on('message', (message: WorkerMessage) => this.handleMessage(message));
+    this.worker.on('error', (error: Error) => this.die(new Error(`OCR worker crashed: ${error.message}`)));
+    this.worker.on('messageerror', (error: Error) => this.die(new Error(`OCR worker sent an unreadable message: ${error.message}`)));
+    this.worker.on('exit', (code: number) => {
+      this.markExited();
+      this.die(new Error(`OCR worker stopped (exit code ${code}).`));
+    });
+  }
+
+  /**
+   * Starts a thread and loads the WebAssembly core and the language data. Rejects (and ends
+   * the thread) on any failure or after `timeoutMs`; it never leaves a thread behind.
+   */
+  static async start(options: TesseractThreadOptions, timeoutMs: number): Promise<TesseractThread> {
+    const thread = new TesseractThread(options);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the OCR engine did not start within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([thread.initialise(), timeout, thread.died.then((e) => Promise.reject(e))]);
+      return thread;
+    } catch (error) {
+      await thread.terminate();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  get alive(): boolean {
+    return this.deathCause === null && !this.terminating;
+  }
+
+  recognize(request: RecognizeRequest): Promise<TesseractPage> {
+    const output = { text: false, blocks: true };
+    const options = request.rotateAuto ? { rotateAuto: true } : {};
+    return this.send('recognize', { image: request.image, options, output }, [request.image.buffer as ArrayBuffer]) as Promise<TesseractPage>;
+  }
+
+  /** Ends the thread at once, whatever it is doing (the only way to stop a running page). */
+  async terminate(): Promise<void> {
+    if (this.terminating) return;
+    this.terminating = true;
+    this.failPending(new Error('OCR worker was stopped.'));
+    await this.worker.terminate();
+    this.markExited();
+  }
+
+  private markExited(): void {
+    if (this.exited) return;
+    this.exited = true;
+    liveThreads -= 1;
+  }
+
+  private async initialise(): Promise<void> {
+    const { langPath, languages, parameters } = this.options;
+    await this.send('load', { options: { lstmOnly: true, logging: false } });
+    await this.send('loadLanguage', {
+      langs: languages,
+      // cacheMethod 'none': tesseract.js would otherwise copy the data into the working directory.
+      options: { langPath, cacheMethod: 'none', gzip: false, lstmOnly: true },
+    }).catch((error: Error) => {
+      throw new Error(`cannot read the OCR language data in ${langPath}: ${error.message}`);
+    });
+    await this.send('initialize', { langs: languages, oem: OEM_LSTM_ONLY, config: {} }).catch((error: Error) => {
+      throw new Error(`the OCR language data in ${langPath} is not usable (${error.message})`);
+    });
+    if (Object.keys(parameters).length > 0) await this.send('setParameters', { params: parameters });
+    // Tesseract has read the models into its own structures; the file copies in the
+    // WebAssembly file system would only take room from the pages.
+    for (const lang of languages.split('+')) await this.send('FS', { method: 'unlink', args: [`./${lang}.traineddata`] });
+  }
+
+  private send(action: string, payload: unknown, transfer: ArrayBuffer[] = []): Promise<unknown> {
+    if (this.deathCause) return Promise.reject(this.deathCause);
+    if (this.terminating) return Promise.reject(new Error('OCR worker was stopped.'));
+    const jobId = `${action}-${++this.jobCounter}`;
+    return new Promise((resolve, reject) => {
+      this.pending.set(jobId, { resolve, reject });
+      this.worker.postMessage({ workerId: this.id, jobId, action, payload }, transfer);
+    });
+  }
+
+  private handleMessage(message: WorkerMessage): void {
+    if (message.status === 'progress') {
+      const data = message.data as { status?: string; progress?: number } | undefined;
+      if (data?.status === 'recognizing text' && typeof data.progress === 'number') {
+        this.onProgress?.({ status: 'recognizing', progress: Math.min(1, Math.max(0, data.progress)) });
+      }
+      return;
+    }
+    const pending = message.jobId === undefined ? undefined : this.pending.get(message.jobId);
+    // The script may answer a job twice (reject, then resolve); only the first answer counts.
+    if (!pending) return;
+    this.pending.delete(message.jobId!);
+    if (message.status === 'resolve') pending.resolve(message.data);
+    else pending.reject(new Error(String(message.data)));
+  }
+
+  private die(cause: Error): void {
+    if (this.deathCause || this.terminating) return;
+    this.deathCause = cause;
+    this.failPending(cause);
+    this.markDead(cause);
+  }
+
+  private failPending(cause: Error): void {
+    for (const pending of this.pending.values()) pending.reject(cause);
+    this.pending.clear();
+  }
+}
