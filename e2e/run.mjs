@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: the browser suite (Debian's Chromium against the bridge), then
+// `npm run test:e2e`: the browser suite (Debian's Chromium against the bridge); the
+// built Electron main process under Node with a stand-in for Electron's API; then
 // the Electron suite where the Electron binary exists, or one line saying why not.
 // Ends with `N passed, N failed` for CI and a non-zero exit if anything failed.
 import { spawnSync } from 'node:child_process';
@@ -7,7 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildApp, buildIsStale } from '../electron/main/build-state.mjs';
 import { displayProblem, findElectronBinary } from '../electron/main/electron-binary.mjs';
+import { runMainBundleChecks } from './electron/main-bundle.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const playwrightCli = join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js');
@@ -56,6 +59,18 @@ function runSuite(name, config, wrapper = []) {
 }
 
 runSuite('Web', 'e2e/web/playwright.config.ts');
+
+if (buildIsStale(repoRoot) && !buildApp(repoRoot)) {
+  say('Electron main bundle: FAILED to build.');
+  failed += 1;
+} else {
+  const checks = runMainBundleChecks(repoRoot);
+  for (const c of checks) if (!c.ok) say(`  ✘ main bundle: ${c.name}\n    ${c.error}`);
+  const ok = checks.filter((c) => c.ok).length;
+  passed += ok;
+  failed += checks.length - ok;
+  say(`Electron main bundle (under Node, Electron's API stood in): ${ok} passed, ${checks.length - ok} failed.`);
+}
 
 const electron = findElectronBinary(repoRoot);
 if (!electron.ok) {
