@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTestCore, TEST_PASSPHRASE } from '../testing/harness.ts';
-import type { IntakeJob, IntakeProgress, IntakeState } from '../../../shared/contract/index.ts';
+import type { IntakeJob, IntakeProgress } from '../../../shared/contract/index.ts';
 import { draftOutput, fakeReader, type FakeReader } from './fake-reader.ts';
 import { docx, oldWordDoc, textPdf, zip } from './test-files.ts';
+import { waitForJobs as until } from './test-support.ts';
 
 type T = ReturnType<typeof makeTestCore>;
 let t: T;
@@ -18,33 +19,6 @@ afterEach(async () => {
 const b64 = (b: Buffer) => b.toString('base64');
 /** A distinct small PDF per name, so each has its own SHA-256. */
 const pdfFile = (name: string, extra = '') => ({ name, bytes: b64(textPdf([[`CV ${name} ${extra}`]])) });
-
-const SETTLED: IntakeState[] = ['review', 'accepted', 'failed', 'cancelled', 'duplicate'];
-
-/** Resolves once every job is in one of `states` (watching events, not sleeping). */
-async function until(t: T, ids: string[], states: IntakeState[] = SETTLED): Promise<Map<string, IntakeJob>> {
-  const jobs = new Map<string, IntakeJob>();
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (ids.every((id) => jobs.has(id) && states.includes(jobs.get(id)!.state))) {
-        off();
-        resolve(jobs);
-      }
-    };
-    const off = t.core.events.on((name, payload) => {
-      if (name !== 'intake.progress') return;
-      const p = payload as IntakeProgress;
-      if (ids.includes(p.jobId)) jobs.set(p.jobId, p.job);
-      check();
-    });
-    Promise.all(ids.map((id) => t.call('intake.get', { jobId: id })))
-      .then((current) => {
-        for (const job of current) if (!jobs.has(job.id) || states.includes(job.state)) jobs.set(job.id, job);
-        check();
-      })
-      .catch(reject);
-  });
-}
 
 function record(t: T): IntakeProgress[] {
   const seen: IntakeProgress[] = [];

@@ -83,7 +83,7 @@ const classified = (code: IntakeFailureCode, message: string) => new IntakeFailu
 function classify(code: string, message: string): IntakeFailureCode {
   const m = message.toLowerCase();
   if (code === 'TIMEOUT') return 'timeout';
-  if (code === 'TOO_LARGE') return /pages?\b/.test(m) ? 'tooManyPages' : /pixel/.test(m) ? 'imageTooLarge' : 'tooLarge';
+  if (code === 'TOO_LARGE') return /pixel/.test(m) ? 'imageTooLarge' : /\d+ pages/.test(m) ? 'tooManyPages' : 'tooLarge';
   if (/empty|0 bytes/.test(m)) return 'empty';
   if (/password|encrypt/.test(m)) return 'encrypted';
   if (/bomb|expands to/.test(m)) return 'zipBomb';

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DraftPage, IntakeFormat } from '../../../shared/contract/intake.ts';
 import type { ParseResult } from './parse/types.ts';
+import type { Clock } from '../clock.ts';
 import { asFailure, IntakeFailure, refuse } from './limits.ts';
 
 /**
@@ -96,6 +97,9 @@ export interface ThreadReaderOptions {
   entryUrl?: URL | string;
   /** A V8 heap cap per thread: a file that needs more ends its thread, not the app. */
   maxHeapMb?: number;
+  /** An idle thread (with its pdf.js and Tesseract) is ended after this long. */
+  idleCloseMs?: number;
+  clock?: Clock;
 }
 
 interface Run {
@@ -107,6 +111,7 @@ interface Run {
 
 interface Thread {
   worker: Worker;
+  idleTimer: unknown;
   ready: Promise<void>;
   run: Run | null;
   dead: boolean;
@@ -133,6 +138,7 @@ export function threadReader(options: ThreadReaderOptions): CvReader {
     let failStart!: (e: unknown) => void;
     const thread: Thread = {
       worker,
+      idleTimer: null,
       run: null,
       dead: false,
       ready: new Promise<void>((resolve, reject) => {
@@ -185,13 +191,29 @@ export function threadReader(options: ThreadReaderOptions): CvReader {
   const release = (thread: Thread) => {
     if (thread.dead || closed) return;
     const next = waiting.shift();
-    if (next) next.resolve(thread);
-    else idle.push(thread);
+    if (next) return next.resolve(thread);
+    idle.push(thread);
+    if (options.clock && options.idleCloseMs !== undefined) {
+      const clock = options.clock;
+      thread.idleTimer = clock.setTimeout(() => {
+        thread.idleTimer = null;
+        const at = idle.indexOf(thread);
+        if (at < 0) return;
+        idle.splice(at, 1);
+        kill(thread);
+      }, options.idleCloseMs);
+    }
+  };
+
+  const take = (thread: Thread): Thread => {
+    if (thread.idleTimer !== null) options.clock?.clearTimeout(thread.idleTimer);
+    thread.idleTimer = null;
+    return thread;
   };
 
   const acquire = (): Promise<Thread> => {
     const free = idle.pop();
-    if (free) return Promise.resolve(free);
+    if (free) return Promise.resolve(take(free));
     if (all.size < options.size) return Promise.resolve(spawn());
     return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   };

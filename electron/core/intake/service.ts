@@ -28,6 +28,8 @@ export interface IntakeOptions {
   reader?: CvReader;
   /** For the default reader: a different pipeline module (tests). */
   pipelineUrl?: string;
+  /** For the default reader: the V8 heap cap of each reader thread. */
+  readerHeapMb?: number;
   stallTimeoutMs?: number;
   maxRunMs?: number;
   maxAttempts?: number;
@@ -39,6 +41,9 @@ class Interrupt extends Error {
     super(kind);
   }
 }
+
+/** Reader threads (pdf.js, Tesseract) are ended after a minute without work. */
+const READER_IDLE_MS = 60_000;
 
 const SETTING_AUTO = 'intake.autoAccept';
 const SETTING_THRESHOLD = 'intake.autoAcceptThreshold';
@@ -123,6 +128,9 @@ export class IntakeService {
     if (this.options.reader) return this.options.reader;
     this.ownReader ??= threadReader({
       size: this.concurrency,
+      clock: this.ctx.clock,
+      idleCloseMs: READER_IDLE_MS,
+      ...(this.options.readerHeapMb ? { maxHeapMb: this.options.readerHeapMb } : {}),
       ...(this.options.pipelineUrl ? { pipelineUrl: this.options.pipelineUrl } : {}),
     });
     return this.ownReader;
