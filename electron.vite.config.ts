@@ -18,8 +18,11 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),
-          // Loaded by path (new Worker) from out/main/db-worker.js; see electron/main/index.ts.
+          // Thread entries, loaded by path (new Worker / import()) from out/main; see
+          // electron/main/index.ts. The tsx entries beside them serve Node runs only.
           'db-worker': resolve(root, 'electron/core/db/worker.ts'),
+          'intake-worker': resolve(root, 'electron/core/intake/worker.ts'),
+          'intake-pipeline': resolve(root, 'electron/core/intake/pipeline.ts'),
         },
       },
     },

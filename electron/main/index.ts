@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from '../core/index.ts';
 import { defaultUserDataDir, vaultDirIn } from '../core/paths.ts';
@@ -20,6 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url)); // out/main
 const preloadPath = join(here, '../preload/index.cjs');
 const rendererDir = join(here, '../renderer');
 const dbWorkerPath = join(here, 'db-worker.js');
+const intakePipelineUrl = pathToFileURL(join(here, 'intake-pipeline.js')).href;
 
 // Before ready: the scheme's privileges, the name, and the user-data folder the CLI
 // and browser mode compute the same way (KANDIDAT_HOME overrides it for tests).
@@ -99,6 +100,7 @@ async function start(): Promise<void> {
     vaultDir: vaultDirIn(userData),
     keyStore: safeStorageKeyStore({ safeStorage, file: join(userData, 'remembered-key.bin'), platform: process.platform }),
     db: { mode: 'worker', workerUrl: dbWorkerPath, nativeBinding },
+    intake: { pipelineUrl: intakePipelineUrl },
     onInternalError: (method, error) => console.error(`[kandidat] ${method}: ${describeInternalError(error)}`),
   });
 
