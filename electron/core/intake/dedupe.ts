@@ -18,13 +18,21 @@ const REASON_ORDER: readonly DuplicateReason[] = ['email', 'phone', 'nameAndBirt
 export const sortReasons = (reasons: Iterable<DuplicateReason>): DuplicateReason[] =>
   [...new Set(reasons)].sort((a, b) => REASON_ORDER.indexOf(a) - REASON_ORDER.indexOf(b));
 
-/** Lower case, æ/ø/å spelled out as ae/oe/aa, accents off, punctuation to spaces. */
-export function foldName(name: string): string {
+/**
+ * A name two ways: Norwegian letters spelled out (Bjørn → bjoern, Åsen → aasen) and
+ * stripped (bjorn, asen), since both are how people write them without ø and å.
+ */
+export interface NameKey {
+  spelled: string;
+  stripped: string;
+}
+
+function fold(name: string, oe: string, aa: string): string {
   return name
     .toLowerCase()
     .replace(/æ|ä/g, 'ae')
-    .replace(/ø|ö/g, 'oe')
-    .replace(/å/g, 'aa')
+    .replace(/ø|ö/g, oe)
+    .replace(/å/g, aa)
     .replace(/ü/g, 'ue')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -32,9 +40,14 @@ export function foldName(name: string): string {
     .trim();
 }
 
-/** The register keeps a Norwegian sort key (æ → "{", ø → "|", å → "}"); fold it the same way. */
-export function foldSortKey(sortKey: string): string {
-  return foldName(sortKey.replace(/\{/g, 'ae').replace(/\|/g, 'oe').replace(/\}/g, 'aa'));
+/** Lower case, æ/ø/å spelled out as ae/oe/aa, accents off, punctuation to spaces. */
+export const foldName = (name: string): string => fold(name, 'oe', 'aa');
+
+export const nameKey = (name: string): NameKey => ({ spelled: fold(name, 'oe', 'aa'), stripped: fold(name, 'o', 'a') });
+
+/** The register keeps a Norwegian sort key (æ → "{", ø → "|", å → "}"); key it the same way. */
+export function nameKeyFromSortKey(sortKey: string): NameKey {
+  return nameKey(sortKey.replace(/\{/g, 'æ').replace(/\|/g, 'ø').replace(/\}/g, 'å'));
 }
 
 /** Levenshtein distance, giving up (returning max + 1) as soon as it exceeds `max`. */
@@ -58,39 +71,45 @@ export function editDistance(a: string, b: string, max: number): number {
 
 export type NameLikeness = 'same' | 'close' | null;
 
-/** Compare two folded names. */
-export function nameLikeness(a: string, b: string): NameLikeness {
-  if (!a || !b) return null;
-  if (a === b) return 'same';
-  const ta = a.split(' ');
-  const tb = b.split(' ');
-  // "Nordmann Ola" is "Ola Nordmann".
-  if (ta.length === tb.length && [...ta].sort().join(' ') === [...tb].sort().join(' ')) return 'same';
+const sortedTokens = (s: string) => s.split(' ').sort().join(' ');
+
+/** Compare two names: the same (however æ, ø, å and the order were written), close, or not alike. */
+export function nameLikeness(a: NameKey, b: NameKey): NameLikeness {
+  if (!a.spelled || !b.spelled) return null;
+  // "Nordmann Ola" is "Ola Nordmann"; "Bjorn" is "Bjørn" typed without ø.
+  for (const [x, y] of [
+    [a.spelled, b.spelled],
+    [a.stripped, b.stripped],
+  ] as const) {
+    if (x === y || sortedTokens(x) === sortedTokens(y)) return 'same';
+  }
+  const ta = a.stripped.split(' ');
+  const tb = b.stripped.split(' ');
   // Single names are too common to call close.
   if (ta.length < 2 || tb.length < 2) return null;
   // A middle name present in one and not the other.
   if (ta[0] === tb[0] && ta.at(-1) === tb.at(-1)) return 'close';
-  const max = Math.min(a.length, b.length) < 12 ? 1 : 2;
-  if (editDistance(a, b, max) <= max) return 'close';
+  const max = Math.min(a.stripped.length, b.stripped.length) < 12 ? 1 : 2;
+  if (editDistance(a.stripped, b.stripped, max) <= max) return 'close';
   return null;
 }
 
 /** A cheap test before the edit distance: names whose lengths differ a lot cannot be close. */
-export const couldBeClose = (a: string, b: string) => Math.abs(a.length - b.length) <= 12;
+export const couldBeClose = (a: NameKey, b: NameKey) => Math.abs(a.spelled.length - b.spelled.length) <= 12;
 
 export interface RegisterEntry {
-  foldedName: string;
+  name: NameKey;
   emails: string[];
   phones: string[];
   birthDate: string | null;
 }
 
-export function duplicateReasons(probe: DuplicateProbe, foldedProbeName: string, entry: RegisterEntry): DuplicateReason[] {
+export function duplicateReasons(probe: DuplicateProbe, probeName: NameKey, entry: RegisterEntry): DuplicateReason[] {
   const reasons: DuplicateReason[] = [];
   const emails = new Set(probe.emails.map((e) => e.trim().toLowerCase()));
   if (entry.emails.some((e) => emails.has(e.trim().toLowerCase()))) reasons.push('email');
   if (entry.phones.some((p) => probe.phones.includes(p))) reasons.push('phone');
-  const likeness = nameLikeness(foldedProbeName, entry.foldedName);
+  const likeness = nameLikeness(probeName, entry.name);
   const bothDates = probe.birthDate !== null && entry.birthDate !== null;
   if (likeness && bothDates && probe.birthDate === entry.birthDate) reasons.push('nameAndBirthDate');
   // Two different birth dates: a namesake, not the same person.

@@ -26,7 +26,12 @@ export interface IntakeOptions {
   concurrency?: number;
   /** How CVs are read. Default: worker threads running the real pipeline. */
   reader?: CvReader;
-  /** For the default reader: a different pipeline module (tests). */
+  /**
+   * For the default reader: the thread's entry and the pipeline module it loads (a
+   * file URL). The packaged app passes its bundled intake-worker.js and
+   * intake-pipeline.js; tests pass a fake pipeline. Default: the tsx entry and pipeline.ts.
+   */
+  readerEntryUrl?: URL | string;
   pipelineUrl?: string;
   /** For the default reader: the V8 heap cap of each reader thread. */
   readerHeapMb?: number;
@@ -132,6 +137,7 @@ export class IntakeService {
       idleCloseMs: READER_IDLE_MS,
       ...(this.options.readerHeapMb ? { maxHeapMb: this.options.readerHeapMb } : {}),
       ...(this.options.pipelineUrl ? { pipelineUrl: this.options.pipelineUrl } : {}),
+      ...(this.options.readerEntryUrl ? { entryUrl: this.options.readerEntryUrl } : {}),
     });
     return this.ownReader;
   }

@@ -5,6 +5,7 @@ import { detectFormat } from './detect.ts';
 import { extractDocx } from './docx.ts';
 import { imageDimensions } from './imageSize.ts';
 import { closePdf, openPdf, readPdfTextPage } from './pdf.ts';
+import { orderPage } from './readingOrder.ts';
 
 export interface ExtractProgress {
   stage: 'reading' | 'ocr';
@@ -89,7 +90,7 @@ async function extractImage(bytes: Uint8Array, options: ExtractOptions): Promise
     timeoutMs: options.ocrTimeoutMs,
     onProgress: (p) => options.onProgress?.({ stage: 'ocr', page: 1, pages: 1, progress: p.progress }),
   });
-  return { document: { kind: 'image', pages: [page] }, warnings: [] };
+  return { document: { kind: 'image', pages: [inReadingOrder(page)] }, warnings: [] };
 }
 
 /** Visible characters below which a page is treated as a scan. */
@@ -134,7 +135,7 @@ async function extractPdf(bytes: Uint8Array, options: ExtractOptions): Promise<E
         timeoutMs: options.ocrTimeoutMs,
         onProgress: (p) => options.onProgress?.({ stage: 'ocr', page: n, pages: doc.numPages, progress: p.progress }),
       });
-      pages.push(mergeThinText(page, text?.page));
+      pages.push(mergeThinText(inReadingOrder(page), text?.page));
     }
     const info = await doc.getMetadata().catch(() => null);
     const infoDict = (info?.info ?? {}) as { Title?: unknown; Author?: unknown };
@@ -164,4 +165,15 @@ function mergeThinText(ocrPage: ExtractedPage, textPage: ExtractedPage | undefin
   const ocrText = ocrPage.lines.map((l) => l.text).join(' ').toLowerCase();
   const extra = textPage.lines.filter((l) => !ocrText.includes(l.text.toLowerCase()));
   return { ...ocrPage, lines: [...ocrPage.lines, ...extra] };
+}
+
+/**
+ * OCR returns lines block by block; a label column and its values come out as two
+ * blocks. The same reading-order step as for text PDFs rejoins rows and columns.
+ */
+function inReadingOrder(page: ExtractedPage): ExtractedPage {
+  // Specks and shadows of a photo come back as short low-confidence "words".
+  const lines = page.lines.filter((l) => !((l.confidence ?? 1) < 0.4 && l.text.trim().length < 12) && /[\p{L}\p{N}]/u.test(l.text));
+  if (lines.length < 2) return { ...page, lines };
+  return { ...page, lines: orderPage(lines, page.width, page.height) };
 }

@@ -68,7 +68,7 @@ export async function readPdfTextPage(doc: PDFDocumentProxy, pageNumber: number)
       // Rotated or vertical text (stamps, side labels) would scramble the lines.
       if (Math.abs(b) > Math.abs(a) * 0.1 || Math.abs(c) > Math.abs(d) * 0.1) continue;
       const fontSize = Math.hypot(c, d);
-      if (fontSize < 1.5) continue; // invisible keyword stuffing
+      if (fontSize < 3.5) continue; // unreadably small: keyword stuffing for ATS robots
       const width = item.width * (viewport.scale ?? 1);
       fragments.push({
         text,
@@ -173,7 +173,11 @@ function mergeIntoSegments(items: Fragment[]): TextLine[] {
       const isSpace = !part.text.trim();
       if (current && !isSpace) {
         const gap = part.x - current.x1;
-        if (gap > Math.max(part.fontSize, 4) * 1.6) flush();
+        const last = current.parts.findLast((p) => p.text.trim()) ?? part;
+        const styleChanges = last.fontName !== part.fontName || Math.abs(last.fontSize - part.fontSize) > 0.5;
+        // A wide gap is a column or cell border; a smaller one with a change of font
+        // separates a label from its value ("DevOps  AWS, Docker").
+        if (gap > Math.max(part.fontSize, 4) * 1.6 || (styleChanges && gap > part.fontSize * 0.7)) flush();
       }
       if (!current) {
         if (isSpace) continue;

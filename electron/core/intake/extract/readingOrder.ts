@@ -38,7 +38,9 @@ function orderRegion(segments: TextLine[], depth: number): TextLine[] {
     if (band.length === 0) return;
     const left = band.filter((s) => right(s) <= gutter + 1);
     const rightSide = band.filter((s) => s.x >= gutter - 1);
-    if (left.length === 0 || rightSide.length === 0 || rowsAligned(left, rightSide)) out.push(...rows(band));
+    if (left.length === 0 || rightSide.length === 0 || rowsAligned(left, rightSide) || mostlyDates(left) || mostlyDates(rightSide)) {
+      out.push(...rows(band));
+    }
     else out.push(...orderRegion(left, depth + 1), ...orderRegion(rightSide, depth + 1));
   };
   for (const [top, bottom] of cuts) {
@@ -115,6 +117,15 @@ function sidesAreColumns(segments: TextLine[], x: number): boolean {
   const overlap = Math.min(bottom(left), bottom(rightSide)) - Math.max(top(left), top(rightSide));
   const shorter = Math.min(bottom(left) - top(left), bottom(rightSide) - top(rightSide));
   return overlap > 0.3 * shorter;
+}
+
+/**
+ * A side made of periods is the date column of one list (right-aligned dates), not a
+ * column of its own, even where a skewed scan keeps its baselines from lining up.
+ */
+function mostlyDates(side: TextLine[]): boolean {
+  const dated = side.filter((s) => s.text.length <= 32 && /(?:19|20)\d\d/.test(s.text) && s.text.split(/\s+/).length <= 6).length;
+  return dated >= 2 && dated / side.length >= 0.6;
 }
 
 /** True when the two sides are cells of the same rows (a date or label column). */

@@ -64,7 +64,10 @@ function isDescription(line: Line, baseX: number, headerFont: number): boolean {
   const text = line.text;
   if (DESCRIPTION_LABEL_RE.test(text)) return true;
   if (FIELD_LABEL_RE.test(text) && text.split(/\s+/).length <= 10) return false;
-  if (line.source !== 'docx' && line.box.x > baseX + 6) return true;
+  // Indented under the entry's header: a bullet whose glyph was lost. Scans jitter by a
+  // few pixels and lean with the page, so they need a wider margin.
+  const indent = line.source === 'ocr' ? Math.max(8, line.fontSize * 1.5) : Math.max(5, line.fontSize * 0.6);
+  if (line.source !== 'docx' && line.box.x > baseX + indent) return true;
   if (line.source === 'docx' && line.box.x > baseX) return true;
   if (text.length > 95) return true;
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
@@ -100,7 +103,9 @@ export function splitEntries(lines: Line[]): RawEntry[] {
     for (let j = d - 1; j >= 0 && (items[j] as EntryLine).kind === 'H' && !bigGapBetween(items[j] as EntryLine, items[j + 1] as EntryLine); j--) n++;
     return n;
   });
-  const p = before[0] === 0 ? 0 : Math.min(...before);
+  // Date-first templates have nothing before their first period; otherwise the most
+  // common count wins, so one entry with an intro line or a missing line does not decide.
+  const p = before[0] === 0 ? 0 : mostCommon(before);
   const starts = dIdx.map((d, k) => d - Math.min(p, before[k] as number));
   const entries: RawEntry[] = [];
   starts.forEach((start, k) => {
@@ -138,4 +143,12 @@ function splitUndated(items: EntryLine[]): RawEntry[] {
     current.header.push(it);
   }
   return entries;
+}
+
+function mostCommon(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = values[0] ?? 0;
+  for (const [v, n] of counts) if (n > (counts.get(best) ?? 0) || (n === counts.get(best) && v < best)) best = v;
+  return best;
 }

@@ -107,13 +107,23 @@ const VOCABULARY: Record<Exclude<SectionKind, 'top'>, string[]> = {
   ],
 };
 
+/** OCR and ASCII keyboards drop the rings and strokes: "SPRAK", "Utdanning og kurs". */
+export function foldAccents(text: string): string {
+  return text
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
 const LOOKUP = new Map<string, Exclude<SectionKind, 'top'>>();
 for (const [kind, words] of Object.entries(VOCABULARY) as [Exclude<SectionKind, 'top'>, string[]][]) {
   for (const w of words) {
     const key = wordKey(w);
-    if (!LOOKUP.has(key)) LOOKUP.set(key, kind);
-    const squeezed = key.replace(/ /g, '');
-    if (!LOOKUP.has(squeezed)) LOOKUP.set(squeezed, kind);
+    for (const variant of [key, key.replace(/ /g, ''), foldAccents(key), foldAccents(key).replace(/ /g, '')]) {
+      if (!LOOKUP.has(variant)) LOOKUP.set(variant, kind);
+    }
   }
 }
 
@@ -127,7 +137,7 @@ export function classifyHeading(text: string): Exclude<SectionKind, 'top'> | nul
   const direct = LOOKUP.get(key);
   if (direct) return direct;
   const squeezed = key.replace(/ /g, '');
-  const found = LOOKUP.get(squeezed);
+  const found = LOOKUP.get(squeezed) ?? LOOKUP.get(foldAccents(key)) ?? LOOKUP.get(foldAccents(squeezed));
   if (found) return found;
   // "Kurs / sertifikater", "Skills & Tools", "Utdanning og kurs": every word a heading
   // word or a connector; the first heading word decides.

@@ -27,6 +27,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   const prepared = prepareLines(doc);
   const { lines, bodySize } = prepared;
   const sections = splitSections(lines, bodySize);
+  if (prepared.furniture.length) sections.push({ kind: 'top', heading: null, lines: prepared.furniture });
   const evidence = new Evidence();
   const warnings: string[] = [];
   const resume: JsonResume = {};

@@ -1,4 +1,4 @@
-import type { ExtractedDocument, SourceLocation } from '../document.ts';
+import type { ExtractedDocument, SourceLocation, TextLine } from '../document.ts';
 import { CELL_SEPARATOR } from '../extract/readingOrder.ts';
 import { redactNationalIds, type NationalIdMatch } from './nationalId.ts';
 import { normalizeText, stripBullet } from './normalize.ts';
@@ -25,6 +25,8 @@ export interface Line {
 
 export interface PreparedLines {
   lines: Line[];
+  /** Running headers and footers (one copy each): contact data only, never entries. */
+  furniture: Line[];
   nationalIds: (NationalIdMatch & { page: number; box: SourceLocation })[];
   /** Median font size of body text, to tell headings and names apart. */
   bodySize: number;
@@ -32,10 +34,14 @@ export interface PreparedLines {
 
 export function prepareLines(doc: ExtractedDocument): PreparedLines {
   const lines: Line[] = [];
+  const furniture: Line[] = [];
   const nationalIds: PreparedLines['nationalIds'] = [];
+  const repeated = runningLines(doc);
+  const keptRepeats = new Set<string>();
   for (const page of doc.pages) {
     for (const raw of page.lines) {
-      const normalized = normalizeText(raw.text);
+      const normalized = page.source === 'ocr' ? cleanOcrText(normalizeText(raw.text)) : normalizeText(raw.text);
+      const furnitureKey = repeated.get(raw);
       if (!normalized) continue;
       const box = { page: page.number, x: raw.x, y: raw.y, width: raw.width, height: raw.height };
       const redacted = redactNationalIds(normalized);
@@ -46,8 +52,12 @@ export function prepareLines(doc: ExtractedDocument): PreparedLines {
         .map((c) => stripBullet(c.trim()).text)
         .filter((c) => c && !/^[|•·:;,\-–—]+$/.test(c));
       if (cells.length === 0) continue;
-      lines.push({
-        index: lines.length,
+      if (furnitureKey !== undefined) {
+        if (furnitureKey === PAGE_NUMBER || keptRepeats.has(furnitureKey)) continue;
+        keptRepeats.add(furnitureKey);
+      }
+      (furnitureKey !== undefined ? furniture : lines).push({
+        index: lines.length + furniture.length,
         text: cells.join(' '),
         cells,
         page: page.number,
@@ -62,7 +72,8 @@ export function prepareLines(doc: ExtractedDocument): PreparedLines {
       });
     }
   }
-  return { lines, nationalIds, bodySize: bodyFontSize(lines) };
+  furniture.forEach((l, i) => (l.index = lines.length + i));
+  return { lines, furniture, nationalIds, bodySize: bodyFontSize(lines) };
 }
 
 function bodyFontSize(lines: Line[]): number {
@@ -83,4 +94,49 @@ function bodyFontSize(lines: Line[]): number {
 /** A line made of a subset of cells, keeping its place (for fields taken from one cell). */
 export function lineText(line: Line): string {
   return line.cells.join(' ');
+}
+
+const PAGE_NUMBER = '#page-number';
+const PAGE_NUMBER_RE = /^[-–(]?\s*(?:page|side|seite|p\.)?\s*\d{1,3}\s*(?:(?:of|av|von|\/|de)\s*\d{1,3})?\s*[-–)]?$/i;
+
+/**
+ * Page furniture: page numbers, and lines repeated in the top or bottom margin of
+ * several pages ("Kari Nordmann · CV · side 2"). Keyed by the text with digits masked.
+ */
+function runningLines(doc: ExtractedDocument): Map<TextLine, string> {
+  const out = new Map<TextLine, string>();
+  if (doc.kind === 'docx') return out;
+  const pagesByKey = new Map<string, Set<number>>();
+  const inMargin: [TextLine, string][] = [];
+  for (const page of doc.pages) {
+    for (const line of page.lines) {
+      const top = line.y < page.height * 0.08;
+      const bottom = line.y + line.height > page.height * 0.92;
+      if (!top && !bottom) continue;
+      const text = normalizeText(line.text);
+      if (PAGE_NUMBER_RE.test(text)) {
+        out.set(line, PAGE_NUMBER);
+        continue;
+      }
+      const key = (top ? 'top:' : 'bottom:') + text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+      inMargin.push([line, key]);
+      const pages = pagesByKey.get(key) ?? new Set<number>();
+      pages.add(page.number);
+      pagesByKey.set(key, pages);
+    }
+  }
+  for (const [line, key] of inMargin) if ((pagesByKey.get(key)?.size ?? 0) >= 2) out.set(line, key);
+  return out;
+}
+
+/**
+ * OCR reads table borders as "|" and bullets as "«", "»", "+", "e": borders become
+ * cell breaks, and a stray mark before a capitalised word is a bullet.
+ */
+function cleanOcrText(text: string): string {
+  return text
+    .replace(/^[\s|¦]+|[\s|¦]+$/g, '')
+    .replace(/\s+[|¦]\s+/g, '\t')
+    .replace(/^(?:[«»+*>~©®°¢§¤"'`^=]{1,2}|[eo]|fi|[»«]\w)\s+(?=[\p{Lu}\d])/u, '• ')
+    .trim();
 }

@@ -93,7 +93,9 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
     let kind = kinds[i] ?? null;
     if (!kind && headingCandidateText(line)) {
       const wordHeading = line.heading !== undefined && (seenSection || line.heading > 1);
-      if (wordHeading || (seenSection && sameStyle(line) && !/^\p{Ll}/u.test(line.text))) kind = 'other';
+      const plausible = (line.text.match(/\p{L}/gu) ?? []).length >= 3 && !/^\p{Ll}/u.test(line.text);
+      const ocrDoubt = line.source === 'ocr' && !isAllCaps(line.text) && line.fontSize < bodySize * 1.2;
+      if (wordHeading || (seenSection && plausible && !ocrDoubt && sameStyle(line))) kind = 'other';
     }
     if (!kind && seenSection && line.page === firstPage && line.fontSize >= bodySize * 1.6 && !line.bullet && line.text.length <= 60) {
       // A sidebar CV reaches the name block (name, title) after the sidebar's sections.
