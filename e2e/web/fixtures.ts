@@ -40,6 +40,8 @@ async function startBridge(home: string): Promise<{ child: ChildProcess; launchU
 }
 
 export const test = base.extend<{ kandidat: KandidatServer }>({
+  // Playwright reads a fixture's dependencies from this destructuring: it must stay an (empty) pattern.
+  // eslint-disable-next-line no-empty-pattern
   kandidat: async ({}, use) => {
     const home = mkdtempSync(join(tmpdir(), 'kandidat-e2e-'));
     const { child, launchUrl } = await startBridge(home);

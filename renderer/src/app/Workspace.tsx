@@ -98,7 +98,7 @@ export function Workspace() {
           </ul>
         </nav>
         <div className="topbar-end">
-          {owner ? <span className="muted small">{t('app.signedInAs', { name: owner.name })}</span> : null}
+          {owner ? <span className="muted small signed-in">{t('app.signedInAs', { name: owner.name })}</span> : null}
           <button type="button" className="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="F1">
             {t('nav.help')}
           </button>

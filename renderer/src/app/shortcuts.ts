@@ -7,19 +7,17 @@ export interface Shortcut {
   /** "Ctrl+N": Ctrl also matches ⌘ on a Mac. */
   keys: string[];
   label: MessageKey;
-  /** Single characters must not fire while the user types in a field. */
-  whileTyping: boolean;
 }
 
 /** The app-wide shortcuts: handled in one place, listed in the help overlay. */
 export const shortcuts: Shortcut[] = [
-  { id: 'new', keys: ['Ctrl+N', 'Alt+N'], label: 'shortcut.new', whileTyping: true },
-  { id: 'lock', keys: ['Ctrl+L'], label: 'shortcut.lock', whileTyping: true },
-  { id: 'filter', keys: ['/'], label: 'shortcut.filter', whileTyping: false },
-  { id: 'list', keys: ['Alt+L'], label: 'shortcut.list', whileTyping: true },
-  { id: 'edit', keys: ['Ctrl+E'], label: 'shortcut.edit', whileTyping: true },
-  { id: 'settings', keys: ['Ctrl+,'], label: 'shortcut.settings', whileTyping: true },
-  { id: 'help', keys: ['F1', '?'], label: 'shortcut.help', whileTyping: false },
+  { id: 'new', keys: ['Ctrl+N', 'Alt+N'], label: 'shortcut.new' },
+  { id: 'lock', keys: ['Ctrl+L'], label: 'shortcut.lock' },
+  { id: 'filter', keys: ['/'], label: 'shortcut.filter' },
+  { id: 'list', keys: ['Alt+L'], label: 'shortcut.list' },
+  { id: 'edit', keys: ['Ctrl+E'], label: 'shortcut.edit' },
+  { id: 'settings', keys: ['Ctrl+,'], label: 'shortcut.settings' },
+  { id: 'help', keys: ['F1', '?'], label: 'shortcut.help' },
 ];
 
 /** Keys handled by the list, the forms and the dialogs themselves; listed for reference. */
@@ -58,10 +56,13 @@ export function matchesCombo(event: KeyLike, combo: string): boolean {
   return event.key === key;
 }
 
+/** A plain character ("/", "?") belongs to the field the user is typing in; F-keys and Ctrl/Alt combos do not. */
+const typesACharacter = (combo: string) => [...combo].length === 1;
+
 export function findShortcut(event: KeyLike, typing: boolean): Shortcut | null {
   for (const shortcut of shortcuts) {
-    if (typing && !shortcut.whileTyping) continue;
-    if (shortcut.keys.some((combo) => matchesCombo(event, combo))) return shortcut;
+    const combos = typing ? shortcut.keys.filter((c) => !typesACharacter(c)) : shortcut.keys;
+    if (combos.some((combo) => matchesCombo(event, combo))) return shortcut;
   }
   return null;
 }

@@ -3,11 +3,9 @@ import type { MessageKey } from './nb.ts';
 /** English: every key of the bokmål catalog, no more, no less. */
 export const en: Record<MessageKey, string> = {
   'app.name': 'Kandidat',
-  'app.tagline': 'Your candidate register, encrypted on this computer',
   'app.loading': 'Starting …',
   'app.unreachable': 'Cannot reach Kandidat.',
   'app.retry': 'Try again',
-  'app.disconnected': 'Lost contact with Kandidat. Retrying …',
   'app.signedInAs': 'Signed in as {name}',
   'app.skipToContent': 'Skip to content',
 
@@ -76,7 +74,6 @@ export const en: Record<MessageKey, string> = {
   'unlock.confirmNew': 'Repeat the new passphrase',
   'unlock.recoverySubmit': 'Unlock and save the new passphrase',
   'unlock.back': 'Back to the passphrase',
-  'unlock.owner': 'Vault {id}',
 
   'error.VALIDATION': 'Some fields need correcting.',
   'error.UNKNOWN_METHOD': 'This version of Kandidat does not know that action.',
@@ -112,8 +109,6 @@ export const en: Record<MessageKey, string> = {
   'list.emptyHint': 'Press New candidate (Ctrl+N) to add the first one.',
   'list.noMatch': 'No candidates match the filter.',
   'list.loadingRow': 'Loading …',
-  'list.sortAsc': 'ascending',
-  'list.sortDesc': 'descending',
   'list.col.name': 'Name',
   'list.col.city': 'City',
   'list.col.phone': 'Phone',
@@ -178,7 +173,6 @@ export const en: Record<MessageKey, string> = {
   'candidate.addPhone': 'Add phone',
   'candidate.removeValue': 'Remove {value}',
   'candidate.phoneHint': 'Norwegian numbers need no country code.',
-  'candidate.extentSuffix': '%',
   'candidate.notSet': 'Not given',
   'candidate.none': 'None',
   'candidate.updatedAt': 'Last changed {date}',
@@ -193,7 +187,6 @@ export const en: Record<MessageKey, string> = {
 
   'tags.hint': 'Type and press Enter.',
   'tags.remove': 'Remove {tag}',
-  'tags.add': 'Add',
 
   'history.title': 'Edit history',
   'history.empty': 'No changes.',
@@ -202,7 +195,6 @@ export const en: Record<MessageKey, string> = {
   'history.deactivated': 'Deactivated',
   'history.reactivated': 'Reactivated',
   'history.by': '{action} by {name}',
-  'history.change': '{field}: {from} → {to}',
   'history.empty.value': '(empty)',
 
   'toast.undo': 'Undo',
@@ -211,7 +203,8 @@ export const en: Record<MessageKey, string> = {
   'settings.title': 'Settings',
   'settings.general': 'General',
   'settings.language': 'Language',
-  'settings.idle': 'Lock automatically after (minutes)',
+  'settings.idle': 'Lock automatically after',
+  'settings.minutes': 'minutes',
   'settings.idleHint': '0 means never. The register locks when it has not been used for this long.',
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved.',

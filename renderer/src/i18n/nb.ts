@@ -5,11 +5,9 @@
  */
 export const nb = {
   'app.name': 'Kandidat',
-  'app.tagline': 'Kandidatregisteret ditt, kryptert på denne datamaskinen',
   'app.loading': 'Starter …',
   'app.unreachable': 'Får ikke kontakt med Kandidat.',
   'app.retry': 'Prøv igjen',
-  'app.disconnected': 'Mistet kontakten med Kandidat. Prøver igjen …',
   'app.signedInAs': 'Innlogget som {name}',
   'app.skipToContent': 'Hopp til innholdet',
 
@@ -78,7 +76,6 @@ export const nb = {
   'unlock.confirmNew': 'Gjenta ny passordfrase',
   'unlock.recoverySubmit': 'Lås opp og lagre ny passordfrase',
   'unlock.back': 'Tilbake til passordfrase',
-  'unlock.owner': 'Hvelv {id}',
 
   'error.VALIDATION': 'Noen felt må rettes.',
   'error.UNKNOWN_METHOD': 'Denne versjonen av Kandidat kjenner ikke til handlingen.',
@@ -114,8 +111,6 @@ export const nb = {
   'list.emptyHint': 'Trykk Ny kandidat (Ctrl+N) for å legge til den første.',
   'list.noMatch': 'Ingen kandidater passer filteret.',
   'list.loadingRow': 'Laster …',
-  'list.sortAsc': 'stigende',
-  'list.sortDesc': 'synkende',
   'list.col.name': 'Navn',
   'list.col.city': 'Sted',
   'list.col.phone': 'Telefon',
@@ -180,7 +175,6 @@ export const nb = {
   'candidate.addPhone': 'Legg til telefon',
   'candidate.removeValue': 'Fjern {value}',
   'candidate.phoneHint': 'Norske numre trenger ikke landskode.',
-  'candidate.extentSuffix': '%',
   'candidate.notSet': 'Ikke oppgitt',
   'candidate.none': 'Ingen',
   'candidate.updatedAt': 'Sist endret {date}',
@@ -195,7 +189,6 @@ export const nb = {
 
   'tags.hint': 'Skriv og trykk Enter.',
   'tags.remove': 'Fjern {tag}',
-  'tags.add': 'Legg til',
 
   'history.title': 'Endringshistorikk',
   'history.empty': 'Ingen endringer.',
@@ -204,7 +197,6 @@ export const nb = {
   'history.deactivated': 'Deaktivert',
   'history.reactivated': 'Aktivert igjen',
   'history.by': '{action} av {name}',
-  'history.change': '{field}: {from} → {to}',
   'history.empty.value': '(tomt)',
 
   'toast.undo': 'Angre',
@@ -213,7 +205,8 @@ export const nb = {
   'settings.title': 'Innstillinger',
   'settings.general': 'Generelt',
   'settings.language': 'Språk',
-  'settings.idle': 'Lås automatisk etter (minutter)',
+  'settings.idle': 'Lås automatisk etter',
+  'settings.minutes': 'minutter',
   'settings.idleHint': '0 betyr aldri. Registeret låses når du ikke har brukt det så lenge.',
   'settings.save': 'Lagre innstillingene',
   'settings.saved': 'Innstillingene er lagret.',

@@ -111,8 +111,16 @@ export function CandidateList() {
 
   return (
     <section className="register" aria-labelledby="register-title">
-      <div className="register-bar">
+      <div className="register-head">
         <h1 id="register-title">{t('list.title')}</h1>
+        <p className="register-count muted" aria-live="polite">
+          {total === null ? '\u00a0' : i18n.plural('list.count', total)}
+        </p>
+        <button type="button" className="primary" onClick={() => openPanel({ mode: 'create' })} aria-keyshortcuts="Control+N">
+          {t('list.new')}
+        </button>
+      </div>
+      <div className="register-bar">
         <div className="field inline grow">
           <label htmlFor="quick-filter">{t('list.filter')}</label>
           <input
@@ -145,13 +153,7 @@ export function CandidateList() {
             <option value="all">{t('list.status.all')}</option>
           </select>
         </div>
-        <button type="button" className="primary" onClick={() => openPanel({ mode: 'create' })} aria-keyshortcuts="Control+N">
-          {t('list.new')}
-        </button>
       </div>
-      <p className="register-count muted" aria-live="polite">
-        {total === null ? '\u00a0' : i18n.plural('list.count', total)}
-      </p>
       {error ? (
         <p className="alert error" role="alert">
           {i18n.error(error)}

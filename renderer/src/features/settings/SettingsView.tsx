@@ -77,21 +77,25 @@ function GeneralSettings() {
           </select>
         )}
       </Field>
-      <form onSubmit={(e) => void saveMinutes(e)} noValidate className="inline-form">
-        <Field label={t('settings.idle')} hint={t('settings.idleHint')} error={error} className="narrow">
+      <form onSubmit={(e) => void saveMinutes(e)} noValidate>
+        <Field label={t('settings.idle')} hint={t('settings.idleHint')} error={error}>
           {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={0}
-              max={1440}
-              step={1}
-              value={minutes}
-              onChange={(e) => setMinutes(e.target.value)}
-            />
+            <div className="row-input">
+              <input
+                {...control}
+                className="number"
+                type="number"
+                min={0}
+                max={1440}
+                step={1}
+                value={minutes}
+                onChange={(e) => setMinutes(e.target.value)}
+              />
+              <span>{t('settings.minutes')}</span>
+              <button type="submit">{t('settings.save')}</button>
+            </div>
           )}
         </Field>
-        <button type="submit">{t('settings.save')}</button>
       </form>
       {failure ? (
         <p className="alert error" role="alert">
