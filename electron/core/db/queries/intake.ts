@@ -14,7 +14,7 @@ import { IntakeStates } from '../../../../shared/contract/index.ts';
 import { AppError } from '../../rpc/errors.ts';
 import { getCandidate, insertCandidate, updateCandidate } from './candidates.ts';
 import { insertDocument, keepNationalId, upsertProfile } from './profiles.ts';
-import { couldBeClose, duplicateReasons, foldName, foldSortKey, nameLikeness, sortReasons, type DuplicateProbe } from '../../intake/dedupe.ts';
+import { couldBeClose, duplicateReasons, nameKey, nameKeyFromSortKey, nameLikeness, sortReasons, type DuplicateProbe } from '../../intake/dedupe.ts';
 
 /**
  * The intake queue. Jobs live in the vault so a drop survives a crash or restart;
@@ -367,20 +367,20 @@ export function findDuplicates(db: Db, a: DuplicateProbe & { limit: number }): D
       .all(...phones) as { id: string }[];
     for (const r of rows) ids.add(r.id);
   }
-  const probeName = foldName(a.name);
-  if (probeName) {
+  const probeName = nameKey(a.name);
+  if (probeName.spelled) {
     // One pass over the name index; the fold and the edit distance are cheap next to the I/O.
     for (const r of db.prepare('SELECT id, sort_key FROM candidates').iterate() as IterableIterator<{ id: string; sort_key: string }>) {
-      const folded = foldSortKey(r.sort_key);
-      if (!couldBeClose(folded, probeName)) continue;
-      if (nameLikeness(probeName, folded)) ids.add(r.id);
+      const key = nameKeyFromSortKey(r.sort_key);
+      if (!couldBeClose(key, probeName)) continue;
+      if (nameLikeness(probeName, key)) ids.add(r.id);
     }
   }
   const matches: DuplicateMatch[] = [];
   for (const id of ids) {
     const c = getCandidate(db, { id });
     const reasons = duplicateReasons(a, probeName, {
-      foldedName: foldName(c.name),
+      name: nameKey(c.name),
       emails: c.emails,
       phones: c.phones,
       birthDate: c.birthDate,
