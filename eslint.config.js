@@ -65,6 +65,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder require()s its config and hooks: CommonJS is the format there.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.test.ts', 'e2e/**', 'bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

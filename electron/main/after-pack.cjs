@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder require()s its config and hooks: CommonJS is the format here. */
 // electron-builder afterPack hook: set Electron's fuses on the packed binary (before
 // signing, which must cover the flipped bytes), and refuse a package without the
 // SQLite module built for the target's Electron.

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder require()s its config and hooks: CommonJS is the format here. */
 // electron-builder: `npm run dist` (electron-vite build, then this). Installers for
 // Linux (AppImage, deb), Windows (NSIS) and macOS (dmg); build each on its own OS,
 // after `npm run rebuild:electron` there, since the SQLite module is native code.
