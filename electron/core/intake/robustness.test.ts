@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCanvas } from '@napi-rs/canvas';
 import { makeTestCore } from '../testing/harness.ts';
-import type { IntakeFailureCode } from '../../../shared/contract/index.ts';
+import type { IntakeFailureCode, IntakeProgress } from '../../../shared/contract/index.ts';
 import { docx, docxBomb, oldWordDoc, pngClaiming, textPdf } from './test-files.ts';
 import { waitForJobs } from './test-support.ts';
 
@@ -115,6 +116,33 @@ describe('the real pipeline on generated files', () => {
       const profile = await t.call('candidates.profile', { id: candidate.id });
       expect(profile.resume?.work?.[0]).toMatchObject({ name: 'Rema 1000', position: 'Butikkmedarbeider' });
       expect(byName.get('per.docx')!.format).toBe('pdf');
+    },
+    SLOW,
+  );
+
+  it(
+    'reads a photographed CV through OCR in the reader thread, reporting OCR page 1 of 1',
+    async () => {
+      t = makeTestCore();
+      await t.createVault();
+      const canvas = createCanvas(1240, 1754);
+      const g = canvas.getContext('2d');
+      g.fillStyle = 'white';
+      g.fillRect(0, 0, 1240, 1754);
+      g.fillStyle = 'black';
+      g.font = '40px sans-serif';
+      CV.slice(0, 6).forEach((line, i) => g.fillText(line, 120, 200 + i * 60));
+      const states: string[] = [];
+      t.core.events.on((name, p) => {
+        if (name === 'intake.progress') states.push(`${(p as IntakeProgress).state} ${(p as IntakeProgress).page}/${(p as IntakeProgress).pages}`);
+      });
+      const { jobs } = await t.call('intake.submit', { files: [{ name: 'foto.png', bytes: b64(canvas.toBuffer('image/png')) }] });
+      const done = await waitForJobs(t, [jobs[0]!.id]);
+      expect(done.get(jobs[0]!.id)!.state).toBe('review');
+      expect(states).toContain('ocr 1/1');
+      const draft = await t.call('intake.getDraft', { jobId: jobs[0]!.id });
+      expect(draft.resume.basics).toMatchObject({ name: 'Kari Nordmann', email: 'kari.nordmann@example.no', phone: '+4791234567' });
+      expect(draft.pages).toEqual([expect.objectContaining({ number: 1, source: 'ocr' })]);
     },
     SLOW,
   );
