@@ -4,7 +4,7 @@ import { parseDocument } from './parse/index.ts';
 import type { OcrPool } from './ocr/pool.ts';
 import type { ParseResult } from './parse/types.ts';
 import { refuse } from './limits.ts';
-import type { ReadCv } from './reader.ts';
+import type { PipelineConfig, ReadCv } from './reader.ts';
 
 /**
  * The real reading of a CV, run inside an intake reader thread: extract (pdf.js,
@@ -13,8 +13,16 @@ import type { ReadCv } from './reader.ts';
  * the OCR pool is sized to the cores, and ending a stuck thread ends its OCR too.
  */
 let ocr: Promise<OcrPool> | null = null;
+let config: PipelineConfig = {};
 // Loaded at the first scan: a thread that only meets text PDFs and Word files never pays for Tesseract.
-const getOcr = (): Promise<OcrPool> => (ocr ??= import('./ocr/pool.ts').then((m) => m.createOcrEngine({ workers: 1 })));
+const getOcr = (): Promise<OcrPool> =>
+  (ocr ??= import('./ocr/pool.ts').then((m) =>
+    m.createOcrEngine({ workers: 1, ...(config.ocrLangPath ? { langPath: config.ocrLangPath } : {}) }),
+  ));
+
+export function configurePipeline(next: PipelineConfig): void {
+  config = { ...next };
+}
 
 const OCR_PAGE_TIMEOUT_MS = 60_000;
 

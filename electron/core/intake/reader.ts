@@ -40,6 +40,13 @@ export type ReadCv = (input: ReadInput, options: ReadOptions) => Promise<ReadOut
 export interface PipelineModule {
   readCv: ReadCv;
   closePipeline?: () => Promise<void>;
+  /** Called once in the thread before the first file. */
+  configurePipeline?: (config: PipelineConfig) => void;
+}
+
+export interface PipelineConfig {
+  /** The folder with nor/eng traineddata; the packaged app's resources differ from the repo's. */
+  ocrLangPath?: string;
 }
 
 export interface CvReader {
@@ -87,12 +94,14 @@ export type FromThread =
 export interface ThreadInit {
   /** The module the thread reads with (file URL); the real pipeline by default. */
   pipelineUrl: string;
+  config: PipelineConfig;
 }
 
 export interface ThreadReaderOptions {
   /** Threads, i.e. files read at once. */
   size: number;
   pipelineUrl?: string;
+  pipelineConfig?: PipelineConfig;
   /** The tsx bootstrap by default; a bundled build passes its own. */
   entryUrl?: URL | string;
   /** A V8 heap cap per thread: a file that needs more ends its thread, not the app. */
@@ -128,7 +137,10 @@ export function threadReader(options: ThreadReaderOptions): CvReader {
 
   const spawn = (): Thread => {
     const worker = new Worker(options.entryUrl ?? new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: { pipelineUrl: options.pipelineUrl ?? DEFAULT_PIPELINE_URL } satisfies ThreadInit,
+      workerData: {
+        pipelineUrl: options.pipelineUrl ?? DEFAULT_PIPELINE_URL,
+        config: options.pipelineConfig ?? {},
+      } satisfies ThreadInit,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 768 },
       // The thread's stdout is not ours to fill; its stderr still reaches the console.
       stdout: true,

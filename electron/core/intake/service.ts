@@ -33,6 +33,8 @@ export interface IntakeOptions {
    */
   readerEntryUrl?: URL | string;
   pipelineUrl?: string;
+  /** For the default reader: the OCR language folder (the packaged app's resources/tessdata). */
+  ocrLangPath?: string;
   /** For the default reader: the V8 heap cap of each reader thread. */
   readerHeapMb?: number;
   stallTimeoutMs?: number;
@@ -138,6 +140,7 @@ export class IntakeService {
       ...(this.options.readerHeapMb ? { maxHeapMb: this.options.readerHeapMb } : {}),
       ...(this.options.pipelineUrl ? { pipelineUrl: this.options.pipelineUrl } : {}),
       ...(this.options.readerEntryUrl ? { entryUrl: this.options.readerEntryUrl } : {}),
+      ...(this.options.ocrLangPath ? { pipelineConfig: { ocrLangPath: this.options.ocrLangPath } } : {}),
     });
     return this.ownReader;
   }

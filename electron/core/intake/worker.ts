@@ -14,6 +14,7 @@ const port = parentPort!;
 process.on('unhandledRejection', () => {});
 
 const pipeline = (await import(init.pipelineUrl)) as PipelineModule;
+pipeline.configurePipeline?.(init.config ?? {});
 const post = (m: FromThread) => port.postMessage(m);
 
 port.on('message', (m: ToThread) => {

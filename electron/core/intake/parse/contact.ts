@@ -1,4 +1,4 @@
-import type { CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
 import { toE164 } from '../../../../shared/phone.ts';
 import { findDates } from './dates.ts';
 import { classifyHeading } from './headings.ts';
@@ -109,10 +109,21 @@ export function normalisePhone(raw: string, countries: CountryCode[]): string | 
   const norwegian = international ? cleaned.replace(/\D/g, '').replace(/^00/, '').match(/^47([2-9]\d{7})$/) : digits.match(/^([2-9]\d{7})$/);
   if (norwegian && (international || countries[0] === 'NO')) return `+47${norwegian[1]}`;
   if (international) return toE164(cleaned);
+  // The country the address names goes first; its trunk "0" is dropped even where the
+  // metadata does not know the range ("Tel.: 0170 567890" in a Berlin address).
+  const hint = countries[0];
+  if (hint && hint !== 'NO') {
+    const e164 = toE164(cleaned, hint);
+    if (e164) return e164;
+    if (/^0\d{7,11}$/.test(digits) && hint !== 'US') return `+${getCountryCallingCode(hint)}${digits.slice(1)}`;
+  }
+  // North American numbers written the North American way: "(909) 555-5555", "607.379.5733".
+  const nanp = cleaned.match(/^(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?([2-9]\d{2})[\s.-](\d{4})$/);
   for (const country of countries) {
     const e164 = toE164(cleaned, country);
     if (e164) return e164;
   }
+  if (nanp) return `+1${nanp[1]}${nanp[2]}${nanp[3]}`;
   return null;
 }
 
@@ -263,7 +274,7 @@ function findLocation(cands: Candidate[]): LocationFound {
           }
         }
       }
-      if (!postcode || !cityText) continue;
+      if (!postcode || !cityText || /^0+$/.test(postcode)) continue;
       const prevText = pool[i - 1]?.line.text.replace(LABEL_PREFIX_RE, '') ?? '';
       const continuesAddress = cut === 0 && /\p{L}.*\d+\s*\p{L}?,?$/u.test(prevText);
       if (/^(19|20)\d\d$/.test(postcode) && cut === 0 && !continuesAddress) {

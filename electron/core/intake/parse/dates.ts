@@ -131,7 +131,8 @@ export function findDates(text: string): DateRange[] {
     const next = list[i + 1];
     if (next) {
       const between = text.slice(a.index + a.length, next.index);
-      if (SEP_ONLY_RE.test(between) || /^\s*$/.test(between)) {
+      // "Mar. 2016 Exp. Jun. 2017": an expected end date still ends the period.
+      if (SEP_ONLY_RE.test(between) || /^\s*$/.test(between) || /^\s*(?:[-–—]\s*)?(?:exp(?:ected)?\.?|forventet)\s*$/i.test(between)) {
         if (a.weak !== next.weak && (a.weak || next.weak)) {
           // "Sep 15 - 2016" mixes styles: not a period we trust.
         }

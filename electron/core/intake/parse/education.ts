@@ -1,7 +1,7 @@
 import type { EntryLine, RawEntry } from './entries.ts';
-import { degreeScore, institutionScore, matchDegree } from './lexicon.ts';
+import { degreeScore, institutionScore, looksLikeLocation, matchDegree } from './lexicon.ts';
 import type { Line } from './lines.ts';
-import { headerPieces, joinPieces, type Piece } from './parts.ts';
+import { headerPieces, type Piece } from './parts.ts';
 
 export interface EducationItem {
   institution?: string;
@@ -85,37 +85,88 @@ function parseDegreeJoined(text: string): { studyType?: string; area?: string } 
   return parseDegree(text);
 }
 
-function assignEducation(item: EducationItem, pieces: Piece[], haveDegree: boolean): void {
-  if (pieces.length === 0) return;
-  const inst: Piece[] = [];
-  const other: Piece[] = [];
-  for (const p of pieces) {
-    if (!item.institution && institutionScore(p.text) > 0 && degreeScore(p.text) === 0) inst.push(p);
-    else other.push(p);
-  }
-  if (!item.institution && inst.length === 0 && other.length > 0) {
-    // No school word anywhere: the piece without degree words is the school.
-    const candidate = other.find((p) => degreeScore(p.text) === 0 && !/^\p{Ll}/u.test(p.text));
-    if (candidate && other.length > 1) {
-      inst.push(candidate);
-      other.splice(other.indexOf(candidate), 1);
+interface Sub {
+  text: string;
+  piece: Piece;
+  role: 'institution' | 'degree' | 'place' | 'other';
+}
+
+/** Splits pieces at commas and a degree prefix ("PhD Princeton University") into roles. */
+function subPieces(pieces: Piece[]): Sub[] {
+  const out: Sub[] = [];
+  for (const piece of pieces) {
+    const parts = piece.text.split(/,\s+/);
+    for (let k = 0; k < parts.length; k++) {
+      const text = (parts[k] as string).trim();
+      if (!text) continue;
+      const prev = out.at(-1);
+      // "University of California, Los Angeles": a campus after "University of X" is part of the name.
+      if (prev && prev.piece === piece && prev.role === 'institution' && /^(university|universidad|universit[éà]|universität) of\b|\buniversity of \p{Lu}[\p{L}]+$/iu.test(prev.text) && looksLikeLocation(text)) {
+        prev.text += `, ${text}`;
+        continue;
+      }
+      if (looksLikeLocation(text) && k > 0) {
+        out.push({ text, piece, role: 'place' });
+        continue;
+      }
+      const degree = matchDegree(text);
+      if (degree && institutionScore(text.slice(degree.length)) > 0 && !/^\s*(?:i|in|of|fra)\b/i.test(text.slice(degree.length))) {
+        out.push({ text: degree.trim(), piece, role: 'degree' });
+        out.push({ text: text.slice(degree.length).trim(), piece, role: 'institution' });
+        continue;
+      }
+      if (degreeScore(text) > 0) out.push({ text, piece, role: 'degree' });
+      else if (institutionScore(text) > 0) out.push({ text, piece, role: 'institution' });
+      else out.push({ text, piece, role: 'other' });
     }
   }
-  if (inst.length) {
-    const firstCell = (inst[0] as Piece).cell;
-    const sameCell = inst.filter((p) => p.cell === firstCell);
-    item.institution = joinPieces(sameCell);
-    item.lines.institution = (inst[0] as Piece).line;
-    for (const p of inst) if (!sameCell.includes(p)) other.push(p);
+  return out;
+}
+
+function assignEducation(item: EducationItem, pieces: Piece[], haveDegree: boolean): void {
+  if (pieces.length === 0) return;
+  // A whole piece naming a school keeps its own separators ("OsloMet – storbyuniversitetet").
+  const subs = subPieces(pieces);
+  let inst = subs.filter((s) => s.role === 'institution');
+  const degrees = subs.filter((s) => s.role === 'degree');
+  const others = subs.filter((s) => s.role === 'other');
+  if (!item.institution && inst.length === 0) {
+    // No school word anywhere: the capitalised piece without degree words is the school,
+    // when there is something else to be the degree.
+    const candidate = others.find((s) => !/^\p{Ll}/u.test(s.text));
+    if (candidate && (degrees.length > 0 || others.length > 1)) {
+      candidate.role = 'institution';
+      inst = [candidate];
+      others.splice(others.indexOf(candidate), 1);
+    }
   }
-  if (haveDegree || other.length === 0) return;
-  // The degree piece first ("Bachelor"), then what it is in ("sykepleie").
-  const degreePiece = other.find((p) => degreeScore(p.text) > 0) ?? (other[0] as Piece);
-  const parsed = parseDegree(degreePiece.text);
-  item.lines.degree = degreePiece.line;
-  const leftovers = other.filter((p) => p !== degreePiece && !/^\d/.test(p.text));
-  if (parsed.studyType) item.studyType = parsed.studyType;
-  if (parsed.area) item.area = parsed.area;
-  else if (leftovers.length) item.area = leftovers.map((p) => p.text).join(', ');
-  if (!parsed.studyType && !parsed.area && leftovers.length) item.area = leftovers.map((p) => p.text).join(', ');
+  if (!item.institution && inst.length) {
+    const first = inst[0] as Sub;
+    const sameCell = inst.filter((s) => s.piece.cell === first.piece.cell);
+    item.institution = joinSubs(sameCell);
+    item.lines.institution = first.piece.line;
+    for (const s of inst) if (!sameCell.includes(s)) others.push(s);
+  }
+  if (haveDegree) return;
+  const degree = degrees[0];
+  const leftovers = [...degrees.slice(1), ...others].filter((s) => !/^\d/.test(s.text));
+  if (degree) {
+    const parsed = parseDegree(degree.text);
+    item.lines.degree = degree.piece.line;
+    if (parsed.studyType) item.studyType = parsed.studyType;
+    if (parsed.area) item.area = parsed.area;
+    else if (leftovers.length) item.area = leftovers.map((s) => s.text).join(', ');
+  } else if (leftovers.length) {
+    item.area = leftovers.map((s) => s.text).join(', ');
+    item.lines.degree = (leftovers[0] as Sub).piece.line;
+  }
+}
+
+function joinSubs(list: Sub[]): string {
+  let out = '';
+  list.forEach((s, i) => {
+    if (i > 0) out += (list[i - 1] as Sub).piece === s.piece ? ', ' : ' – ';
+    out += s.text;
+  });
+  return out;
 }

@@ -15,6 +15,8 @@ export interface EntryLine {
   /** Cells with the period removed (and europass labels kept for the caller). */
   cells: string[];
   date: DateRange | null;
+  /** Further periods on the same line: the same job held twice. */
+  extraDates?: DateRange[];
   kind: 'D' | 'H' | 'B';
 }
 
@@ -22,6 +24,7 @@ export interface RawEntry {
   header: EntryLine[];
   description: EntryLine[];
   date: DateRange | null;
+  extraDates?: DateRange[];
   dateLine: Line | null;
 }
 
@@ -31,7 +34,7 @@ export const FIELD_LABEL_RE = /^(arbeidsgiver|stilling|stillingstittel|employer|
 const DESCRIPTION_LABEL_RE = /^(arbeidsoppgaver|oppgaver|ansvar|ansvarsområder|beskrivelse|main activities|activities|responsibilities|tasks|duties|achievements|description|hauptaufgaben|tätigkeiten|aufgaben|missions)\b/i;
 
 /** Locates a period worth anchoring an entry on: its own cell, the start or the end of the line. */
-function lineDate(line: Line): { date: DateRange; cells: string[] } | null {
+function lineDate(line: Line): { date: DateRange; cells: string[]; extra: DateRange[] } | null {
   for (let c = 0; c < line.cells.length; c++) {
     const cell = line.cells[c] as string;
     const found = findDates(cell);
@@ -45,18 +48,30 @@ function lineDate(line: Line): { date: DateRange; cells: string[] } | null {
       const dateIsMost = d.length >= 0.4 * cell.replace(/\s/g, '').length;
       const longText = cell.length > 90;
       if (longText && !dateIsMost) continue;
-      if (d.single && !(dateIsMost || atEdge)) continue;
+      // A lone year ends many a sentence ("… revenue in 2015"): it anchors an entry only
+      // when it fills its cell or opens a short line ("2005 Volontariat, Sri Lanka").
+      if (d.single && !(dateIsMost || (before.length === 0 && cell.length <= 60))) continue;
       if (!(atEdge || labelled || dateIsMost)) continue;
+      // "Sep. 2013, Mar. 2011 - Oct. 2011", "2003 - 2004 und 2006 - 2012": more periods at one place.
+      const extra = found.filter(
+        (x) => x !== d && x.index > d.index && /^[\s,;&]*(?:og|and|und|et)?[\s,;&]*$/i.test(cell.slice(d.index + d.length, x.index)),
+      );
+      const last = extra.at(-1) ?? d;
       const head = before.replace(/[|·•,–—(-]\s*$/, '').trim();
-      const tail = after.replace(/^[|·•,–—)-]\s*/, '').trim();
+      const tail = cell.slice(last.index + last.length).trim().replace(/^[|·•,–—)-]\s*/, '').trim();
       const rest = [DATE_LABEL_RE.test(head) ? '' : head, tail].filter(Boolean).join(' ');
-      const cells = [...line.cells.slice(0, c), ...(rest ? [rest] : []), ...line.cells.slice(c + 1)]
+      const restCells = [...line.cells.slice(0, c), ...(rest ? [rest] : []), ...line.cells.slice(c + 1)]
         .map((s) => s.trim())
         .filter((s) => s && !/^[()[\]|·•,:;–—-]+$/.test(s));
-      return { date: d, cells };
+      return { date: d, cells: restCells, extra };
     }
   }
   return null;
+}
+
+function isDateCell(cell: string): boolean {
+  const d = findDates(cell)[0];
+  return d !== undefined && !d.single && d.length >= 0.6 * cell.replace(/\s/g, '').length;
 }
 
 function isDescription(line: Line, baseX: number, headerFont: number): boolean {
@@ -86,9 +101,25 @@ export function splitEntries(lines: Line[]): RawEntry[] {
   const headerFont = Math.max(...lines.map((l) => l.fontSize));
   const items: EntryLine[] = lines.map((line) => {
     const dated = line.bullet ? null : lineDate(line);
-    if (dated) return { line, cells: dated.cells, date: dated.date, kind: 'D' };
+    if (dated) return { line, cells: dated.cells, date: dated.date, extraDates: dated.extra, kind: 'D' };
     return { line, cells: line.cells, date: null, kind: isDescription(line, baseX, headerFont) ? 'B' : 'H' };
   });
+  // A right-hand column of location and period stacked under each other puts the
+  // period on the first bullet's baseline: it belongs to the header line above.
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i] as EntryLine;
+    if (it.kind === 'D' || it.line.cells.length < 2) continue;
+    const cellIndex = it.line.cells.findIndex((c, k) => k > 0 && isDateCell(c));
+    if (cellIndex < 0) continue;
+    let j = i - 1;
+    while (j >= 0 && (items[j] as EntryLine).kind === 'B' && i - j <= 2) j--;
+    const target = items[j];
+    if (!target || target.kind !== 'H') continue;
+    const date = findDates(it.line.cells[cellIndex] as string)[0] as DateRange;
+    target.kind = 'D';
+    target.date = date;
+    it.cells = it.cells.filter((c) => c !== it.line.cells[cellIndex]);
+  }
   // A continuation of a description (wrapped sentence) is description too.
   for (let i = 1; i < items.length; i++) {
     const prev = items[i - 1] as EntryLine;
@@ -115,7 +146,7 @@ export function splitEntries(lines: Line[]): RawEntry[] {
     const headerPart = firstB < 0 ? slice : slice.slice(0, firstB);
     const rest = firstB < 0 ? [] : slice.slice(firstB);
     const d = items[dIdx[k] as number] as EntryLine;
-    entries.push({ header: headerPart, description: rest, date: d.date, dateLine: d.line });
+    entries.push({ header: headerPart, description: rest, date: d.date, ...(d.extraDates?.length ? { extraDates: d.extraDates } : {}), dateLine: d.line });
   });
   return entries;
 }

@@ -68,7 +68,10 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   if (Object.keys(basics).length) resume.basics = basics;
 
   // ---------------------------------------------------------------- work and education
-  const work: WorkItem[] = sectionLines(sections, 'work').flatMap((ls) => splitEntries(ls).map(parseWorkEntry)).filter((w): w is WorkItem => w !== null);
+  const work: WorkItem[] = sectionLines(sections, 'work')
+    .flatMap((ls) => splitEntries(ls).flatMap((raw) => [raw, ...(raw.extraDates ?? []).map((date) => ({ ...raw, date, extraDates: [] }))]))
+    .map(parseWorkEntry)
+    .filter((w): w is WorkItem => w !== null);
   if (work.length) {
     resume.work = work.map((w, i) => {
       const out: NonNullable<JsonResume['work']>[number] = {};

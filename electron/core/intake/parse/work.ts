@@ -86,6 +86,20 @@ function assignRoles(item: WorkItem, pieces: Piece[]): void {
     item.lines.name = (p[0] as Piece).line;
   };
   const hinted = pieces.filter((p) => p.hint);
+  // "Game Developer Intern at Global Internship Program" under an employer line of its
+  // own: the "at" is part of the title.
+  const unhinted = pieces.filter((p) => !p.hint);
+  if (hinted.length && unhinted.length && needName) {
+    const role = hinted.find((p) => p.hint === 'role');
+    const org = hinted.find((p) => p.hint === 'org');
+    if (role && org && role.line === org.line) {
+      const whole = role.line.cells.find((c) => c.includes(role.text) && c.includes(org.text));
+      const merged: Piece = { ...role, text: whole ? whole.replace(/\s*\([^()]*\)\s*$/, '').trim() : `${role.text} at ${org.text}` };
+      delete merged.hint;
+      pieces = [...unhinted, merged];
+      return assignRoles(item, pieces);
+    }
+  }
   if (hinted.length) {
     setPosition(pieces.filter((p) => p.hint === 'role'));
     setName(pieces.filter((p) => p.hint === 'org'));
