@@ -199,6 +199,15 @@ export interface MergePreview {
   fields: MergeFieldPreview[];
 }
 
+/** One page of an original as a PNG, for the review screen (PDFs and images; a Word file has none). */
+export interface PageImage {
+  mime: 'image/png';
+  base64: string;
+  /** Pixels; the page's source boxes scale to them by width / DraftPage.width. */
+  width: number;
+  height: number;
+}
+
 export interface IntakeSettings {
   /** Create candidates without review when every field is at or above the threshold. */
   autoAccept: boolean;
@@ -355,6 +364,8 @@ export const intakeMethods = {
   'intake.getDraft': defineMethod<IntakeDraft>()(z.object({ jobId }).strict()),
   /** The original file, for the review screen to render beside the fields. */
   'intake.getOriginal': defineMethod<{ fileName: string; mime: string; base64: string }>()(z.object({ jobId }).strict()),
+  /** One page of the original as a PNG (about 110 dpi), to show beside the extracted fields. */
+  'intake.getPageImage': defineMethod<PageImage>()(z.object({ jobId, page: z.number().int().min(1).max(MAX_PAGES) }).strict()),
   /** Field by field: the candidate now, the draft, and what taking each field would give. */
   'intake.mergePreview': defineMethod<MergePreview>()(
     z.object({ jobId, candidateId: z.string().min(1).max(64), resume: resumeInput.optional() }).strict(),
