@@ -12,6 +12,7 @@ usage: kandidat [--vault DIR] COMMAND [ARGS]
   candidates list [--json]                     all candidates
   candidates show ID [--json]                  one candidate
   parse FILE...                                one JSON Resume document per CV, one per line (no vault needed)
+  import PATH... [--json]                      bring CVs (files or folders) into the vault; prints a summary
 
 --vault DIR   the vault folder (default: the app's vault in its user-data directory)
 The passphrase comes from KANDIDAT_PASSPHRASE or a prompt, never from an argument.
@@ -27,6 +28,7 @@ const commands: Record<string, () => Promise<Command>> = {
     const { runParse } = await import('./commands/parse.ts');
     return (args, io) => runParse(args, io);
   },
+  import: async () => (await import('./commands/import.ts')).runImport,
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {

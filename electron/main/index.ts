@@ -21,6 +21,9 @@ const preloadPath = join(here, '../preload/index.cjs');
 const rendererDir = join(here, '../renderer');
 const dbWorkerPath = join(here, 'db-worker.js');
 const intakePipelineUrl = pathToFileURL(join(here, 'intake-pipeline.js')).href;
+const intakeWorkerPath = join(here, 'intake-worker.js');
+// Packed, the OCR data sits beside app.asar (extraResources); unpacked, in the repository.
+const ocrLangPath = app.isPackaged ? join(process.resourcesPath, 'tessdata') : join(here, '../../resources/tessdata');
 
 // Before ready: the scheme's privileges, the name, and the user-data folder the CLI
 // and browser mode compute the same way (KANDIDAT_HOME overrides it for tests).
@@ -100,7 +103,7 @@ async function start(): Promise<void> {
     vaultDir: vaultDirIn(userData),
     keyStore: safeStorageKeyStore({ safeStorage, file: join(userData, 'remembered-key.bin'), platform: process.platform }),
     db: { mode: 'worker', workerUrl: dbWorkerPath, nativeBinding },
-    intake: { pipelineUrl: intakePipelineUrl },
+    intake: { pipelineUrl: intakePipelineUrl, readerEntryUrl: intakeWorkerPath, ocrLangPath },
     onInternalError: (method, error) => console.error(`[kandidat] ${method}: ${describeInternalError(error)}`),
   });
 

@@ -60,7 +60,8 @@ export interface FieldChange {
 export interface HistoryEntry {
   at: string;
   actor: { id: string; name: string };
-  action: 'created' | 'updated' | 'deactivated' | 'reactivated';
+  /** nationalIdKept/Discarded: the recruiter's choice at intake, logged without the digits. */
+  action: 'created' | 'updated' | 'deactivated' | 'reactivated' | 'nationalIdKept' | 'nationalIdDiscarded';
   changes: FieldChange[];
 }
 

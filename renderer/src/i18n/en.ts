@@ -194,6 +194,8 @@ export const en: Record<MessageKey, string> = {
   'history.updated': 'Changed',
   'history.deactivated': 'Deactivated',
   'history.reactivated': 'Reactivated',
+  'history.nationalIdKept': 'National ID kept in the protected field',
+  'history.nationalIdDiscarded': 'National ID in the CV was not kept',
   'history.by': '{action} by {name}',
   'history.empty.value': '(empty)',
 

@@ -196,6 +196,8 @@ export const nb = {
   'history.updated': 'Endret',
   'history.deactivated': 'Deaktivert',
   'history.reactivated': 'Aktivert igjen',
+  'history.nationalIdKept': 'Fødselsnummer lagret i beskyttet felt',
+  'history.nationalIdDiscarded': 'Fødselsnummer i CV-en ble ikke lagret',
   'history.by': '{action} av {name}',
   'history.empty.value': '(tomt)',
 
