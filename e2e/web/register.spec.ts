@@ -102,3 +102,26 @@ test('a phone number the core rejects is marked next to its field', async ({ pag
   await expect(form.getByText('Ikke et gyldig telefonnummer.')).toBeVisible();
   await expect(form.getByLabel('Telefon', { exact: true })).toBeFocused();
 });
+
+test('an edit made on an outdated copy is refused with a clear message, and reload shows the newer data', async ({ page, kandidat }) => {
+  await createVault(page, kandidat);
+  const created = await rpc<{ id: string }>(page, 'candidates.create', { name: 'Lise Lund', address: { city: 'Gjøvik' } });
+  await row(page, 'Lise Lund').click();
+  await panel(page).getByRole('button', { name: 'Rediger' }).click();
+  const form = panel(page);
+  await expect(form.getByLabel('Poststed')).toHaveValue('Gjøvik');
+
+  // Someone else saves first.
+  await rpc(page, 'candidates.update', { id: created.id, version: 1, patch: { name: 'Lise Lund', address: { city: 'Hamar' } } });
+
+  await form.getByLabel('Poststed').fill('Lillehammer');
+  await form.getByRole('button', { name: 'Lagre' }).click();
+  await expect(form.getByRole('alert')).toContainText('Noen andre har endret denne kandidaten');
+  await form.getByRole('button', { name: 'Last inn på nytt' }).click();
+  await expect(form.getByLabel('Poststed')).toHaveValue('Hamar');
+
+  await form.getByLabel('Poststed').fill('Lillehammer');
+  await form.getByRole('button', { name: 'Lagre' }).click();
+  await expect(panel(page).getByRole('region', { name: 'Kontakt' })).toContainText('Lillehammer');
+  await expect(panel(page).getByRole('region', { name: 'Endringshistorikk' }).getByText('Poststed: Hamar → Lillehammer')).toBeVisible();
+});

@@ -60,7 +60,20 @@ export function CandidateList() {
     return () => clearTimeout(timer);
   }, [text, query.text, setQuery]);
 
-  useEffect(() => api().on('candidates.changed', () => refresh()), [refresh]);
+  // A bulk import sends an event per candidate: coalesce them into one reload of the visible rows.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = api().on('candidates.changed', () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        refresh();
+      }, 120);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [refresh]);
 
   useEffect(() => {
     if (focusFilterRequest) filterRef.current?.focus();

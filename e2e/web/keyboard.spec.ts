@@ -1,0 +1,75 @@
+import { expect, test } from './fixtures.ts';
+import { createVault, panel, row } from './helpers.ts';
+
+test('everything in the register works from the keyboard', async ({ page, kandidat }) => {
+  await createVault(page, kandidat);
+
+  // Ctrl+N: a new candidate, the name field has focus; Ctrl+S saves.
+  await page.keyboard.press('Control+N');
+  await expect(panel(page).getByRole('heading', { name: 'Ny kandidat' })).toBeVisible();
+  await expect(panel(page).getByLabel('Navn')).toBeFocused();
+  await page.keyboard.type('Siri Solberg');
+  await panel(page).getByLabel('Telefon', { exact: true }).fill('400 00 000');
+  await page.keyboard.press('Control+S');
+  await expect(panel(page).getByRole('heading', { name: 'Siri Solberg' })).toBeFocused();
+
+  // Ctrl+E edits the open candidate; Escape on an untouched form goes back to reading.
+  await page.keyboard.press('Control+E');
+  await expect(panel(page).getByRole('heading', { name: 'Rediger kandidat' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel(page).getByRole('heading', { name: 'Siri Solberg' })).toBeVisible();
+
+  // Escape with unsaved changes asks first.
+  await page.keyboard.press('Control+E');
+  await panel(page).getByLabel('Poststed').fill('Molde');
+  await page.keyboard.press('Escape');
+  await expect(panel(page).getByRole('button', { name: 'Fortsett å redigere' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(panel(page).getByRole('button', { name: 'Forkast endringene' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByRole('heading', { name: 'Siri Solberg' })).toBeVisible();
+  await expect(panel(page)).not.toContainText('Molde');
+
+  // Escape closes the panel and gives the list the focus.
+  await page.keyboard.press('Escape');
+  await expect(panel(page)).toHaveCount(0);
+  const grid = page.getByRole('grid', { name: 'Kandidater' });
+  await expect(grid).toBeFocused();
+
+  // A second candidate, then move with the arrows and open with Enter.
+  await page.keyboard.press('Control+N');
+  await page.keyboard.type('Anders Aas');
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByRole('heading', { name: 'Anders Aas' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(grid).toBeFocused();
+  await expect(row(page, 'Anders Aas')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(row(page, 'Siri Solberg')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByRole('heading', { name: 'Siri Solberg' })).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  // "/" goes to the quick filter; typing filters, Enter opens the first match.
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Hurtigfilter')).toBeFocused();
+  await page.keyboard.type('siri');
+  await expect(row(page, 'Anders Aas')).toHaveCount(0);
+  await expect(page.getByText('1 kandidat', { exact: true })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByRole('heading', { name: 'Siri Solberg' })).toBeFocused();
+
+  // F1 lists the shortcuts; Escape closes the list and nothing else.
+  await page.keyboard.press('F1');
+  const help = page.getByRole('dialog', { name: 'Hurtigtaster' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Ctrl+L');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  await expect(panel(page)).toBeVisible();
+
+  // Ctrl+L locks.
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Lås opp Kandidat' })).toBeVisible();
+  await expect(page.getByLabel('Passordfrase', { exact: true })).toBeFocused();
+});
