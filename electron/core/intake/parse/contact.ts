@@ -152,8 +152,16 @@ const NOT_A_NAME_RE =
 const NAME_TOKEN_RE = /^(?:[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*\.?|[\p{Lu}]\.|(?:van|von|der|de|den|da|di|du|la|le|bin|al|el|ter|af)\b)$/u;
 const NAME_LABEL_RE = /^(navn|name|fullt navn|full name|nom|vorname und name)\s*:?\s*$/i;
 
-function looksLikeName(text: string): boolean {
-  const t = text.replace(/\s+/g, ' ').trim();
+/** "Jan Küster Resume", "CV – Kari Nordmann": the document's title around the name. */
+export function stripDocumentWords(text: string): string {
+  return text
+    .replace(/^(?:curriculum vitae|cv|resume|résumé|lebenslauf)\s*[-–—:|]?\s+/i, '')
+    .replace(/\s+[-–—:|]?\s*(?:curriculum vitae|cv|resume|résumé|lebenslauf)$/i, '')
+    .trim();
+}
+
+function looksLikeName(raw: string): boolean {
+  const t = stripDocumentWords(raw.replace(/\s+/g, ' ').trim());
   if (!t || t.length > 50 || /[\d@:|/\\,;()]/.test(t) || NOT_A_NAME_RE.test(t)) return false;
   const tokens = t.split(' ');
   if (tokens.length > 5) return false;
@@ -171,7 +179,7 @@ function findName(sections: Section[], all: Line[], bodySize: number): Found<str
     for (let i = 0; i < section.lines.length; i++) {
       const line = section.lines[i] as Line;
       const labelled = labelledValue(line, NAME_LABEL_RE);
-      if (labelled && looksLikeName(labelled)) return { value: titleCase(labelled), line, confidence: 0.95 };
+      if (labelled && looksLikeName(labelled)) return { value: titleCase(stripDocumentWords(labelled)), line, confidence: 0.95 };
     }
   }
   const refLines = new Set(sections.filter((s) => s.kind === 'references').flatMap((s) => s.lines.map((l) => l.index)));
@@ -196,7 +204,7 @@ function findName(sections: Section[], all: Line[], bodySize: number): Found<str
   });
   if (!best) return undefined;
   const found = best as { line: Line; text: string; score: number };
-  return { value: titleCase(found.text), line: found.line, confidence: found.score > 8 ? 0.9 : 0.7 };
+  return { value: titleCase(stripDocumentWords(found.text)), line: found.line, confidence: found.score > 8 ? 0.9 : 0.7 };
 }
 
 /** The value of a "Label: value" line or a label/value table row. */
@@ -261,7 +269,10 @@ function findLocation(cands: Candidate[]): LocationFound {
       } else {
         const end = text.match(POSTCODE_END_RE);
         next = pool[i + 1]?.line;
-        if (end && next && /^[\p{Lu}][\p{L}'-]+(?:\s[\p{Lu}][\p{L}'-]+)?,?\s*(?:\p{L}+)?$/u.test(next.text) && next.cells.length === 1) {
+        // "Møllergata 65, 8006" / "Bodø": a street and number before, not "updated in Mar 2026".
+        const head = end ? text.slice(0, end.index ?? 0).trim() : '';
+        const addressBefore = end !== null && (/,$/.test(head) || /\b(adresse|address)\b/i.test(cell) || /\p{L}{2,}\.?\s+\d+\s*\p{L}?$/u.test(head));
+        if (end && next && addressBefore && /^[\p{Lu}][\p{L}'-]+(?:\s[\p{Lu}][\p{L}'-]+)?,?\s*(?:\p{L}+)?$/u.test(next.text) && next.cells.length === 1) {
           postcode = end[1];
           cityText = next.text.replace(/,.*$/, '');
           cut = end.index ?? 0;

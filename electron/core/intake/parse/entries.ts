@@ -97,10 +97,13 @@ function isDescription(line: Line, baseX: number, headerFont: number): boolean {
 export function splitEntries(lines: Line[]): RawEntry[] {
   if (lines.length === 0) return [];
   const nonBullet = lines.filter((l) => !l.bullet);
-  const baseX = Math.min(...(nonBullet.length ? nonBullet : lines).map((l) => l.box.x));
+  const dates = lines.map((line) => (line.bullet ? null : lineDate(line)));
+  // Entry headers start where the dated lines start; bullets may hang further left.
+  const datedX = lines.filter((_, i) => dates[i]).map((l) => l.box.x);
+  const baseX = datedX.length ? Math.min(...datedX) : Math.min(...(nonBullet.length ? nonBullet : lines).map((l) => l.box.x));
   const headerFont = Math.max(...lines.map((l) => l.fontSize));
-  const items: EntryLine[] = lines.map((line) => {
-    const dated = line.bullet ? null : lineDate(line);
+  const items: EntryLine[] = lines.map((line, i) => {
+    const dated = dates[i];
     if (dated) return { line, cells: dated.cells, date: dated.date, extraDates: dated.extra, kind: 'D' };
     return { line, cells: line.cells, date: null, kind: isDescription(line, baseX, headerFont) ? 'B' : 'H' };
   });

@@ -5,6 +5,7 @@ import { extractContact } from './contact.ts';
 import { parseEducationEntry, type EducationItem } from './education.ts';
 import { splitEntries } from './entries.ts';
 import { Evidence, readConfidence } from './evidence.ts';
+import { classifyHeading } from './headings.ts';
 import { detectLanguage } from './language.ts';
 import { parseLanguages, type LanguageItem } from './languages.ts';
 import { prepareLines, type Line } from './lines.ts';
@@ -117,6 +118,9 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   const skills: { name: string; line: Line }[] = [];
   const seenSkill = new Set<string>();
   for (const item of skillItems) {
+    // "Personal Interests | Swimming | Cooking" in a skills table is not a skill.
+    const group = item.category ? classifyHeading(item.category) : null;
+    if (group === 'interests' || group === 'references' || group === 'contact') continue;
     // A "Languages" row of a skills table holds natural languages only when they are languages.
     if (isLanguageItem(item.text) && (item.category === undefined || /lang|språk|sprach|langue/i.test(item.category))) {
       const lang = parseLanguages([{ ...item.line, cells: [item.text], text: item.text }], true);

@@ -197,6 +197,9 @@ export function titleScore(text: string): number {
     else if (TITLE_SUFFIXES.some((s) => s.length >= 4 && word.length > s.length + 2 && word.endsWith(s))) score += 2;
   }
   if (/\b(of|for)\b/i.test(text) && score > 0) score += 0.5;
+  // English and Norwegian titles end in their head noun: "Research Intern", "Daglig leder".
+  const last = key.split(' ').at(-1) ?? '';
+  if (TITLE_SET.has(last) || TITLE_SUFFIXES.some((s) => s.length >= 4 && last.endsWith(s))) score += 1.5;
   return score;
 }
 
@@ -205,7 +208,9 @@ export function orgScore(text: string): number {
   const key = wordKey(text);
   if (!key) return 0;
   let score = 0;
-  for (const word of key.split(' ')) if (ORG_SET.has(word)) score += 2;
+  const words = key.split(' ');
+  for (const word of words) if (ORG_SET.has(word)) score += 2;
+  if (ORG_SET.has(words.at(-1) ?? '')) score += 1;
   if (/\b(AS|ASA|A\/S|Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|Co\.)$/u.test(text.trim())) score += 2;
   // Acronyms and brand-like capitals ("NAV", "EY", "PwC", "HENT") read as organisations.
   if (/^[\p{Lu}\d&.!+-]{2,}(?:\s[\p{Lu}\d&.!+-]{2,})*$/u.test(text.trim()) && text.trim().length <= 12) score += 1;

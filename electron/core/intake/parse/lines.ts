@@ -114,7 +114,7 @@ function runningLines(doc: ExtractedDocument): Map<TextLine, string> {
       const bottom = line.y + line.height > page.height * 0.92;
       if (!top && !bottom) continue;
       const text = normalizeText(line.text);
-      if (PAGE_NUMBER_RE.test(text)) {
+      if (PAGE_NUMBER_RE.test(text) || (bottom && /\b(curriculum vitae|résumé|resume|lebenslauf|cv)\b/i.test(text) && text.length < 80)) {
         out.set(line, PAGE_NUMBER);
         continue;
       }

@@ -64,7 +64,9 @@ function pushWithLocation(pieces: Piece[], locations: { text: string; line: Line
   }
   // "Sparebank 1 SMN, Skien": a trailing place after a comma.
   const m = text.match(/^(.+?),\s*([^,]+(?:,\s*[A-Z]{2})?)$/);
-  if (m && looksLikeLocation(m[2] as string) && !LEGAL_SUFFIX_RE.test((m[2] as string).trim())) {
+  // "University of California, Los Angeles" names a campus, not where the entry was.
+  const campus = m ? /\buniversit(?:y|ät|é|à|ad) of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?$/u.test(m[1] as string) : false;
+  if (m && !campus && looksLikeLocation(m[2] as string) && !LEGAL_SUFFIX_RE.test((m[2] as string).trim())) {
     locations.push({ text: (m[2] as string).trim(), line });
     text = (m[1] as string).trim();
   }
@@ -73,6 +75,8 @@ function pushWithLocation(pieces: Piece[], locations: { text: string; line: Line
     locations.push({ text: (paren[1] as string).trim(), line });
     text = text.slice(0, paren.index).trim();
   }
+  // Grades are neither a school nor a degree: "3.8 GPA", "GPA: 3.5", "Karaktersnitt 4,2".
+  if (/\b(gpa|karaktersnitt|snitt|grade point average|note)\b/i.test(text) && /\d/.test(text) && text.length < 40) return;
   if (text) pieces.push({ text, line, cell, ...(hint ? { hint } : {}) });
 }
 

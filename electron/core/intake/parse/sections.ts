@@ -1,3 +1,4 @@
+import { findDates } from './dates.ts';
 import { classifyHeading, type SectionKind } from './headings.ts';
 import type { Line } from './lines.ts';
 import { isAllCaps, wordKey } from './normalize.ts';
@@ -95,7 +96,7 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
       const wordHeading = line.heading !== undefined && (seenSection || line.heading > 1);
       const plausible = (line.text.match(/\p{L}/gu) ?? []).length >= 3 && !/^\p{Ll}/u.test(line.text);
       const ocrDoubt = line.source === 'ocr' && !isAllCaps(line.text) && line.fontSize < bodySize * 1.2;
-      if (wordHeading || (seenSection && plausible && !ocrDoubt && sameStyle(line))) kind = 'other';
+      if (wordHeading || (seenSection && plausible && !ocrDoubt && sameStyle(line) && !opensAnEntry(lines, i, kinds))) kind = 'other';
     }
     if (!kind && seenSection && line.page === firstPage && line.fontSize >= bodySize * 1.6 && !line.bullet && line.text.length <= 60) {
       // A sidebar CV reaches the name block (name, title) after the sidebar's sections.
@@ -111,4 +112,16 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
     (sections.at(-1) as Section).lines.push(line);
   }
   return sections;
+}
+
+/**
+ * A styled line followed closely by a dated line heads an entry ("CORNELL UNIVERSITY" /
+ * "MEng in Computer Science" / "Dec 2014"), or a sub-list of one, not a new section.
+ */
+function opensAnEntry(lines: Line[], at: number, kinds: (SectionKind | null)[]): boolean {
+  for (let j = at + 1; j <= at + 3 && j < lines.length; j++) {
+    if (kinds[j]) return false;
+    if (findDates((lines[j] as Line).text).length > 0) return true;
+  }
+  return false;
 }

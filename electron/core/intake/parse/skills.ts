@@ -43,6 +43,8 @@ export function listItems(lines: Line[], options: { sentencesAreItems?: boolean 
   const out: ListItem[] = [];
   for (const { line, text } of merged) {
     const synthetic: Line = { ...line, text, cells: text.split('\t') };
+    // "Over 5000 lines:", "Tools:" alone on a line: a group label, not a skill.
+    if (/:\s*$/.test(text) && !text.includes('\t') && text.split(/\s+/).length <= 5) continue;
     const { label, body } = splitCategory(synthetic);
     for (const chunk of body) {
       // A sentence is a description, not a list of skills.
