@@ -1,4 +1,4 @@
-import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { toE164 } from '../../../../shared/phone.ts';
 import { findDates } from './dates.ts';
 import { classifyHeading } from './headings.ts';
@@ -103,12 +103,18 @@ export function normalisePhone(raw: string, countries: CountryCode[]): string | 
   if (digits.length < 8 || digits.length > 15) return null;
   // Periods and dates ("08.2017 - 06.2020", "2019-2021") are not phone numbers.
   if (findDates(raw).some((d) => !d.single) || /\b\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(raw)) return null;
-  const cleaned = raw.replace(/\(\s*\+?(\d+)\s*\)/, '+$1 ').replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = raw.replace(/\(\s*\+(\d+)\s*\)/, '+$1 ').replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   const international = /^(\+|00)/.test(cleaned);
   // Norwegian numbers are eight digits; the number plan grows faster than any metadata.
   const norwegian = international ? cleaned.replace(/\D/g, '').replace(/^00/, '').match(/^47([2-9]\d{7})$/) : digits.match(/^([2-9]\d{7})$/);
   if (norwegian && (international || countries[0] === 'NO')) return `+47${norwegian[1]}`;
-  if (international) return toE164(cleaned);
+  if (international) {
+    const e164 = toE164(cleaned);
+    if (e164) return e164;
+    // A "+" makes it a phone number even where the metadata doubts the range.
+    const parsed = parsePhoneNumberFromString(cleaned);
+    return parsed && parsed.isPossible() ? parsed.number : null;
+  }
   // The country the address names goes first; its trunk "0" is dropped even where the
   // metadata does not know the range ("Tel.: 0170 567890" in a Berlin address).
   const hint = countries[0];
@@ -118,7 +124,9 @@ export function normalisePhone(raw: string, countries: CountryCode[]): string | 
     if (/^0\d{7,11}$/.test(digits) && hint !== 'US') return `+${getCountryCallingCode(hint)}${digits.slice(1)}`;
   }
   // North American numbers written the North American way: "(909) 555-5555", "607.379.5733".
-  const nanp = cleaned.match(/^(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?([2-9]\d{2})[\s.-](\d{4})$/);
+  const nanpShape = /^(?:1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$/.test(cleaned);
+  const nanp = cleaned.match(/^(?:1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?([2-9]\d{2})[\s.-](\d{4})$/);
+  if (nanpShape) return nanp ? `+1${nanp[1]}${nanp[2]}${nanp[3]}` : null;
   for (const country of countries) {
     const e164 = toE164(cleaned, country);
     if (e164) return e164;

@@ -183,6 +183,7 @@ function mostCommon(values: number[]): number {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best = values[0] ?? 0;
-  for (const [v, n] of counts) if (n > (counts.get(best) ?? 0) || (n === counts.get(best) && v < best)) best = v;
+  // Ties go to the first entry's count: it sits right under the heading.
+  for (const [v, n] of counts) if (n > (counts.get(best) ?? 0)) best = v;
   return best;
 }

@@ -52,11 +52,12 @@ const VOCABULARY: Record<Exclude<SectionKind, 'top'>, string[]> = {
     'skills summary', 'summary of qualifications', 'technical proficiencies', 'proficiencies', 'fields', 'software',
     'programming', 'programming languages', 'kenntnisse', 'besondere kenntnisse', 'fähigkeiten', 'edv kenntnisse',
     'fachkenntnisse', 'kompetenzen', 'compétences', 'competences techniques', 'compétences techniques', 'savoir faire',
-    'habilidades', 'skills & tools', 'skills and tools', 'tools & technologies',
+    'habilidades', 'skills & tools', 'skills and tools', 'tools & technologies', 'skill', 'competence', 'ferdighet',
   ],
   languages: [
     'språk', 'språkkunnskaper', 'språkferdigheter', 'språkkompetanse', 'mål', 'languages', 'language', 'language skills',
     'language proficiency', 'spoken languages', 'sprachen', 'sprachkenntnisse', 'langues', 'compétences linguistiques', 'idiomas',
+    'language competences', 'mother tongue s', 'languages spoken',
   ],
   certificates: [
     'kurs', 'sertifikater', 'kurs og sertifikater', 'sertifikater og kurs', 'kurs og sertifiseringer', 'sertifiseringer',
@@ -89,11 +90,11 @@ const VOCABULARY: Record<Exclude<SectionKind, 'top'>, string[]> = {
   interests: [
     'interesser', 'fritidsinteresser', 'hobbyer', 'hobby', 'fritid', 'interesser og hobbyer', 'fritidsaktiviteter',
     'interests', 'hobbies', 'hobbies and interests', 'hobbies & interests', 'personal interests', 'interests and hobbies',
-    'leisure', 'activities', 'hobbys', 'interessen', 'freizit', 'freizeit', "centres d'intérêt", 'centres d intérêt',
+    'leisure', 'activities', 'hobbys', 'interest', 'interessen', 'freizit', 'freizeit', "centres d'intérêt", 'centres d intérêt',
     'loisirs', 'intérêts',
   ],
   other: [
-    'publications', 'publikasjoner', 'projects', 'prosjekter', 'prosjekterfaring', 'personal projects', 'side projects',
+    'publications', 'publikasjoner', 'projects', 'prosjekter', 'project', 'prosjekt', 'publication', 'award', 'prosjekterfaring', 'personal projects', 'side projects',
     'awards', 'honors', 'honours', 'honors awards', 'honors & awards', 'awards & honors', 'selected honors', 'achievements',
     'utmerkelser', 'priser', 'verv', 'tillitsverv', 'frivillig arbeid', 'frivillighet', 'frivillig', 'volunteer',
     'volunteering', 'volunteer experience', 'volunteer work', 'extracurricular activity', 'extracurricular activities',

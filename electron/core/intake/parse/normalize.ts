@@ -12,6 +12,8 @@ export function normalizeText(raw: string): string {
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[‐‑]/g, '-')
+    // Word exports non-breaking hyphens as "--": "on--campus", "555--5555".
+    .replace(/(?<=[\p{L}\d])--(?=[\p{L}\d])/gu, '-')
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”„]/g, '"')
     .replace(/ {2,}/g, ' ')

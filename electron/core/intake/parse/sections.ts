@@ -89,6 +89,7 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
   let seenSection = false;
   const firstPage = lines[0]?.page ?? 1;
   const sections: Section[] = [{ kind: 'top', heading: null, lines: [] }];
+  const sectionOf = new Map<Line, Section>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     let kind = kinds[i] ?? null;
@@ -106,12 +107,42 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
     if (kind) {
       seenSection = true;
       sections.push({ kind, heading: line, lines: [] });
+      sectionOf.set(line, sections.at(-1) as Section);
       i += (span[i] ?? 1) - 1;
       continue;
     }
+    const resumed = seenSection ? resumedSection(lines, i, sectionOf) : null;
+    if (resumed && resumed !== sections.at(-1)?.kind) sections.push({ kind: resumed, heading: null, lines: [] });
     (sections.at(-1) as Section).lines.push(line);
+    sectionOf.set(line, sections.at(-1) as Section);
   }
   return sections;
+}
+
+/**
+ * On a new page, or where reading order jumps back up to start another column, a
+ * column without a heading continues the section that ended that column on the page
+ * before ("Work experience" running over into page 2's main column, after page 2's sidebar).
+ */
+function resumedSection(lines: Line[], i: number, sectionOf: Map<Line, Section>): SectionKind | null {
+  const line = lines[i] as Line;
+  const prev = lines[i - 1];
+  if (!prev || line.source === 'docx') return null;
+  const newPage = prev.page !== line.page;
+  const jumpUp = !newPage && line.box.y < prev.box.y - 3 * line.box.height && Math.abs(line.box.x - prev.box.x) > 40;
+  if (!newPage && !jumpUp) return null;
+  if (line.page === lines[0]?.page) return null;
+  // The last line of the previous page that starts nearest this one's x.
+  let best: Line | null = null;
+  for (let j = i - 1; j >= 0; j--) {
+    const other = lines[j] as Line;
+    if (other.page === line.page) continue;
+    if (other.page < line.page - 1) break;
+    if (!best || Math.abs(other.box.x - line.box.x) < Math.abs(best.box.x - line.box.x) - 2) best = other;
+  }
+  if (!best || Math.abs(best.box.x - line.box.x) > 40) return null;
+  const section = sectionOf.get(best);
+  return section && section.kind !== 'top' ? section.kind : null;
 }
 
 /**

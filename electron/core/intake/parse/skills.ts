@@ -17,7 +17,8 @@ const SPLIT_RE = /\s*[,;•·|]\s*|\s*\t\s*|\s{3,}|\s+\/\s+/;
 const LEVEL_RE =
   /\s*(?:[-–:(]\s*)?(?:\d+\+?\s*(?:år|years?|yrs?|mnd|months?)(?:\s*(?:erfaring|experience))?|(?:expert|advanced|avansert|intermediate|middels|beginner|nybegynner|grunnleggende|basic|proficient|erfaren|god|godt|meget godt|svært god|very good|good|excellent|fluent|flytende)|\d(?:[.,]\d)?\s*\/\s*\d+|\d+\s*%)\s*\)?\s*$/i;
 const RATING_RE = /[★☆●○◉◎⚫⚪■□▪▫]+/gu;
-const LEAD_RE = /^(?:and|og|samt|und|et|proficient in|experienced in|erfaring (?:med|fra)|kunnskap om|kjennskap til|familiar with|knowledge of)\s+/i;
+const LEAD_RE =
+  /^(?:and|og|samt|und|et|proficient in|experienced in|erfaring (?:med|fra)|kunnskap om|kjennskap til|familiar with|knowledge of|fluent in|conversational|basic knowledge of|working knowledge of|native speaker of|god i|gode kunnskaper i)\s+/i;
 
 export function cleanItem(raw: string): string {
   let t = raw.replace(RATING_RE, ' ').replace(/\s+/g, ' ').trim();
@@ -31,7 +32,11 @@ function splitCategory(line: Line): { label?: string; body: string[] } {
   if (line.cells.length >= 2) {
     const first = (line.cells[0] as string).replace(/:$/, '').trim();
     const rest = line.cells.slice(1);
-    if (first.split(' ').length <= 3 && rest.join(' ').length > first.length && !/,/.test(first)) return { label: first, body: rest };
+    const restText = rest.join(' ');
+    // "DevOps | AWS, Docker", "Tech Stack | Tableau | Python"; not "Linux | 5+ yrs".
+    if (first.split(' ').length <= 3 && !/,/.test(first) && cleanItem(restText) && (/[,|•·;]/.test(restText) || rest.length > 1 || /:$/.test(line.cells[0] as string))) {
+      return { label: first, body: rest };
+    }
   }
   const m = line.text.match(/^([\p{L}][\p{L}\p{N} &/+.-]{0,30}?)\s*:\s+(.+)$/u);
   if (m && (m[1] as string).split(' ').length <= 4) return { label: m[1] as string, body: [m[2] as string] };
@@ -49,7 +54,11 @@ export function listItems(lines: Line[], options: { sentencesAreItems?: boolean 
     for (const chunk of body) {
       // A sentence is a description, not a list of skills.
       if (!options.sentencesAreItems && chunk.split(/\s+/).length > 8 && /[.!]$/.test(chunk) && !/,/.test(chunk)) continue;
-      const parts = chunk.split(SPLIT_RE);
+      // "Windows and Mac OS" in a comma list names two things; "Stell og pleie" names one.
+      const parts = chunk.split(SPLIT_RE).flatMap((part) => {
+        const both = part.split(/\s+(?:and|og|und)\s+/);
+        return both.length === 2 && /,/.test(chunk) && both.every((b) => /^\p{Lu}/u.test(b.trim()) && b.trim().split(/\s+/).length <= 3) ? both : [part];
+      });
       for (const part of parts) {
         const item = cleanItem(part);
         if (!item || item.length > 70 || !/\p{L}/u.test(item)) continue;

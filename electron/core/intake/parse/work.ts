@@ -19,6 +19,9 @@ const POSITION_LABEL_RE = /^(stilling|stillingstittel|position|job title|tittel|
 const LOCATION_LABEL_RE = /^(sted|location|arbeidssted|place)\s*:?\s+(.+)$/i;
 const ANY_LABEL_RE = /^(arbeidsgiver|employer|firma|bedrift|company|stilling|stillingstittel|position|job title|tittel|title|rolle|role|sted|location|arbeidssted)\s*:?$/i;
 
+/** A line under the title that names a sector, not who paid: "Tourism industry", "Research and Development". */
+const SECTOR_RE = /^(?:[\p{L}& ]+\s(?:industry|sector|industries|bransjen|bransje|næringen|sektor)|research (?:and|&) development|r&d|private sector|public sector|offentlig sektor|privat sektor)$/iu;
+
 /** How much more a piece reads as a job title than as an employer. */
 const roleLean = (text: string): number => titleScore(text) - orgScore(text);
 
@@ -113,7 +116,8 @@ function assignRoles(item: WorkItem, pieces: Piece[]): void {
     setPosition(pieces);
     return;
   }
-  let list = pieces;
+  let list = pieces.filter((p) => !SECTOR_RE.test(p.text.trim()));
+  if (list.length === 0) return;
   if (list.length === 1) {
     const only = list[0] as Piece;
     const comma = splitAtComma(only.text);
