@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { createVault, panel, row } from './helpers.ts';
+import { createVault, panel, row, unlock } from './helpers.ts';
 
 test('everything in the register works from the keyboard', async ({ page, kandidat }) => {
   await createVault(page, kandidat);
@@ -72,4 +72,10 @@ test('everything in the register works from the keyboard', async ({ page, kandid
   await page.keyboard.press('Control+L');
   await expect(page.getByRole('heading', { name: 'Lås opp Kandidat' })).toBeVisible();
   await expect(page.getByLabel('Passordfrase', { exact: true })).toBeFocused();
+
+  // Unlocked again, the list has the focus: the arrows work at once.
+  await unlock(page);
+  await expect(grid).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(row(page, 'Siri Solberg')).toHaveAttribute('aria-selected', 'true');
 });

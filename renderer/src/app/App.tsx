@@ -45,7 +45,8 @@ export function App() {
     };
   }, []);
 
-  useActivityPing(phase === 'unlocked');
+  // The recovery key screen counts too: an idle lock there would hide the key for good.
+  useActivityPing(phase === 'unlocked' || phase === 'recoveryKey');
 
   switch (phase) {
     case 'starting':

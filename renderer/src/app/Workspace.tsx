@@ -41,6 +41,9 @@ export function Workspace() {
   const owner = useSession((s) => s.status?.owner);
   const lock = useSession((s) => s.lock);
 
+  // Right after unlocking, the arrow keys should already move in the list.
+  useEffect(() => useUi.getState().focusList(), []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { VaultStatus } from '../../../../shared/contract/vault.ts';
 import { api } from '../../api/client.ts';
-import { ApiError } from '../../api/errors.ts';
 
 export type Phase = 'starting' | 'unreachable' | 'create' | 'recoveryKey' | 'locked' | 'unlocked';
 export type LockReason = 'user' | 'idle' | 'shutdown';
@@ -46,9 +45,9 @@ export const useSession = create<SessionState>()((set, get) => ({
       const status = await api().call('vault.status', {});
       if (status.state !== 'unlocked' && get().status?.state === 'unlocked') forgetPersonalData();
       set({ status, unreachable: false });
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'DISCONNECTED') set({ unreachable: true });
-      else throw error;
+    } catch {
+      // Whatever the cause (no core, a refused token), the start screen offers to try again.
+      set({ unreachable: true });
     }
   },
 

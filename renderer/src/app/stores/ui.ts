@@ -9,16 +9,15 @@ interface UiState {
   view: View;
   panel: Panel;
   helpOpen: boolean;
-  /** Bumped to ask the list's quick filter to take focus. */
-  focusFilterRequest: number;
-  /** Bumped to ask the list to take focus. */
-  focusListRequest: number;
+  /** Where focus should go once the register is on screen; the register clears it. */
+  focusTarget: 'list' | 'filter' | null;
   setView(view: View): void;
   openPanel(panel: Panel): void;
   closePanel(): void;
   setHelpOpen(open: boolean): void;
   focusFilter(): void;
   focusList(): void;
+  focusHandled(): void;
   reset(): void;
 }
 
@@ -26,13 +25,13 @@ export const useUi = create<UiState>()((set) => ({
   view: 'candidates',
   panel: null,
   helpOpen: false,
-  focusFilterRequest: 0,
-  focusListRequest: 0,
+  focusTarget: null,
   setView: (view) => set({ view }),
   openPanel: (panel) => set({ panel, view: 'candidates' }),
-  closePanel: () => set((s) => ({ panel: null, focusListRequest: s.focusListRequest + 1 })),
+  closePanel: () => set({ panel: null, focusTarget: 'list' }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
-  focusFilter: () => set((s) => ({ view: 'candidates', focusFilterRequest: s.focusFilterRequest + 1 })),
-  focusList: () => set((s) => ({ view: 'candidates', focusListRequest: s.focusListRequest + 1 })),
-  reset: () => set({ view: 'candidates', panel: null, helpOpen: false }),
+  focusFilter: () => set({ view: 'candidates', focusTarget: 'filter' }),
+  focusList: () => set({ view: 'candidates', focusTarget: 'list' }),
+  focusHandled: () => set({ focusTarget: null }),
+  reset: () => set({ view: 'candidates', panel: null, helpOpen: false, focusTarget: null }),
 }));

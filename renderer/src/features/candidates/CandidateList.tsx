@@ -31,8 +31,7 @@ export function CandidateList() {
   const { setQuery, ensureRange, refresh, setActiveIndex } = useCandidateList.getState();
   const panel = useUi((s) => s.panel);
   const openPanel = useUi((s) => s.openPanel);
-  const focusFilterRequest = useUi((s) => s.focusFilterRequest);
-  const focusListRequest = useUi((s) => s.focusListRequest);
+  const focusTarget = useUi((s) => s.focusTarget);
   const [text, setText] = useState(query.text);
   const filterRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -76,11 +75,10 @@ export function CandidateList() {
   }, [refresh]);
 
   useEffect(() => {
-    if (focusFilterRequest) filterRef.current?.focus();
-  }, [focusFilterRequest]);
-  useEffect(() => {
-    if (focusListRequest) gridRef.current?.focus();
-  }, [focusListRequest]);
+    if (!focusTarget) return;
+    (focusTarget === 'filter' ? filterRef : gridRef).current?.focus();
+    useUi.getState().focusHandled();
+  }, [focusTarget]);
 
   const move = (index: number) => {
     if (count === 0) return;
