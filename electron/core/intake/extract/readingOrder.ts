@@ -139,6 +139,18 @@ function rowsAligned(left: TextLine[], rightSide: TextLine[]): boolean {
   return aligned / fewer.length >= 0.6;
 }
 
+/**
+ * One baseline, or (for OCR, whose baselines wander and whose label and value differ in
+ * size) boxes that share most of their height.
+ */
+function sameRow(a: TextLine, b: TextLine): boolean {
+  const minH = Math.min(a.height, b.height);
+  if (Math.abs(baselineOf(a) - baselineOf(b)) <= 0.35 * minH) return true;
+  const overlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  const centres = Math.abs(a.y + a.height / 2 - (b.y + b.height / 2));
+  return overlap >= 0.6 * minH && centres <= 0.5 * Math.max(a.height, b.height);
+}
+
 /** Groups segments on one baseline into a line, cells joined by a tab, top to bottom. */
 function rows(segments: TextLine[]): TextLine[] {
   const sorted = [...segments].sort((a, b) => baselineOf(a) - baselineOf(b) || a.x - b.x);
@@ -146,7 +158,7 @@ function rows(segments: TextLine[]): TextLine[] {
   for (const s of sorted) {
     const group = groups.at(-1);
     const ref = group?.[0];
-    if (group && ref && Math.abs(baselineOf(s) - baselineOf(ref)) <= 0.35 * Math.min(s.height, ref.height)) group.push(s);
+    if (group && ref && sameRow(s, ref)) group.push(s);
     else groups.push([s]);
   }
   return groups.map((group) => {

@@ -66,7 +66,7 @@ const ATOM =
   `|(?<year>(?<![\\d+/.])(?<yy>${YEAR})(?![\\d]|[.,]\\d|\\s?[-/.]\\s?(?:0[1-9]|1[0-2])(?!\\d)))` +
   `)`;
 const PRESENT =
-  "(?:nå|naa|n\\u00e5|d\\.\\s?d\\.?|dd|dags\\s+dato|i\\s+dag|til\\s+nå|p\\.t\\.|pt|pågående|present|current|currently|now|ongoing|today|date|heute|jetzt|laufend|aujourd'hui|en\\s+cours|actuel(?:lement)?|presente|actualidad)";
+  "(?:nå|naa|na|nd|n\\u00e5|d\\.\\s?d\\.?|dd|dags\\s+dato|i\\s+dag|til\\s+nå|p\\.t\\.|pt|pågående|present|current|currently|now|ongoing|today|date|heute|jetzt|laufend|aujourd'hui|en\\s+cours|actuel(?:lement)?|presente|actualidad)";
 const SEP = '\\s*(?:[-–—‒−~]+|\\bto\\b|\\btil\\b|\\btill\\b|\\buntil\\b|\\bbis\\b|\\bau\\b|\\bà\\b|->|→|>)\\s*';
 
 const ATOM_RE = new RegExp(ATOM, 'giu');

@@ -74,6 +74,22 @@ function isDateCell(cell: string): boolean {
   return d !== undefined && !d.single && d.length >= 0.6 * cell.replace(/\s/g, '').length;
 }
 
+const ABBREVIATIONS = new Set(['prof', 'inkl', 'bl', 'osv', 'etc', 'ref', 'avd', 'tlf', 'dept', 'univ', 'corp', 'inc', 'ltd', 'jr', 'sr', 'mfl', 'ca', 'nr', 'dr', 'st', 'co', 'vs', 'approx', 'resp', 'mrs', 'mr', 'ms']);
+
+/** "… og dokumentasjon." ends a sentence; "Prof." and "Ltd." do not. */
+function endsSentence(text: string): boolean {
+  const m = text.match(/(\p{L}+)[.!]$/u);
+  return !!m && /^\p{Ll}{3,}$/u.test(m[1] as string) && !ABBREVIATIONS.has((m[1] as string).toLowerCase());
+}
+
+function hasSentenceBreak(text: string): boolean {
+  for (const m of text.matchAll(/(\p{L}+)\.\s+\p{Lu}/gu)) {
+    const word = m[1] as string;
+    if (/^\p{Ll}{3,}$/u.test(word) && !ABBREVIATIONS.has(word.toLowerCase())) return true;
+  }
+  return false;
+}
+
 function isDescription(line: Line, baseX: number, headerFont: number): boolean {
   if (line.bullet) return true;
   const text = line.text;
@@ -85,10 +101,13 @@ function isDescription(line: Line, baseX: number, headerFont: number): boolean {
   if (line.source !== 'docx' && line.box.x > baseX + indent) return true;
   if (line.source === 'docx' && line.box.x > baseX) return true;
   if (text.length > 95) return true;
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  if (/\p{Ll}{3,}[.!]$/u.test(text) && words >= 5) return true;
-  if (/\p{Ll}{3,}\.\s+\p{Lu}/u.test(text) && words >= 6) return true;
-  if (words >= 10) return true;
+  const wordList = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = wordList.length;
+  if (endsSentence(text) && words >= 5) return true;
+  if (hasSentenceBreak(text) && words >= 6) return true;
+  // Long lines of mostly lower-case words are prose; names and titles are capitalised.
+  const capitalised = wordList.filter((w) => /^[(<"']?\p{Lu}/u.test(w)).length;
+  if (words >= 12 || (words >= 9 && capitalised / words < 0.5)) return true;
   // Smaller than the headers of this section and lower case: running text.
   if (line.fontSize < headerFont - 1.5 && /^\p{Ll}/u.test(text)) return true;
   return false;

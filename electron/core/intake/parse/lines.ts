@@ -135,7 +135,7 @@ function runningLines(doc: ExtractedDocument): Map<TextLine, string> {
  */
 function cleanOcrText(text: string): string {
   return text
-    .replace(/^[\s|¦]+|[\s|¦]+$/g, '')
+    .replace(/^[\s|¦'‘’`"]+|[\s|¦'‘’`]+$/g, '')
     .replace(/\s+[|¦]\s+/g, '\t')
     .replace(/^(?:[«»+*>~©®°¢§¤"'`^=]{1,2}|[eo]|fi|[»«]\w)\s+(?=[\p{Lu}\d])/u, '• ')
     .trim();
