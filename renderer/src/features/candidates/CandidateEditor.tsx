@@ -143,9 +143,13 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
   };
 
   const err = (path: string) => (errors[path] ? t(errors[path]) : null);
-  const countries = COUNTRY_CODES.includes(form.country as (typeof COUNTRY_CODES)[number])
-    ? COUNTRY_CODES
-    : [...COUNTRY_CODES, form.country];
+  const countries = useMemo(() => {
+    const codes: string[] = [...COUNTRY_CODES];
+    if (!codes.includes(form.country)) codes.push(form.country);
+    const [home, ...rest] = codes;
+    // Norway first, the rest alphabetically in the user's language.
+    return [home!, ...rest.sort((a, b) => i18n.country(a).localeCompare(i18n.country(b), i18n.locale))];
+  }, [form.country, i18n]);
   const hasErrors = Object.keys(errors).length > 0;
 
   const rows = (key: ListKey, label: string, addLabel: string, type: 'email' | 'tel') =>
