@@ -78,10 +78,16 @@ function sectionWeight(section: Section): number {
 }
 
 // ------------------------------------------------------------------ e-mail
+/** OCR reads "@" as "Ø", "©" or "®": "ola.nordmannØgmail.com". */
+function ocrEmailText(line: Line): string {
+  if (line.source !== 'ocr') return line.text;
+  return line.text.replace(/([\p{L}0-9._%+-])\s?[Ø©®]\s?([\p{L}0-9-]+\.[\p{L}]{2,})/gu, '$1@$2');
+}
+
 function findEmail(cands: Candidate[]): Found<string> | undefined {
   let best: { value: string; line: Line; score: number } | undefined;
   for (const c of cands) {
-    for (const m of c.line.text.matchAll(EMAIL_RE)) {
+    for (const m of ocrEmailText(c.line).matchAll(EMAIL_RE)) {
       const value = m[0].replace(/\.$/, '').toLowerCase();
       let score = sectionWeight(c.section) * 2 - c.order * 0.01;
       if (EMAIL_LABEL_RE.test(c.line.text)) score += 2;
@@ -413,6 +419,30 @@ function findLabel(sections: Section[], name: Found<string> | undefined): Found<
   return undefined;
 }
 
+/**
+ * OCR turns "æ" into "ee" or "ae", "ø" into "e" or "o": where the e-mail address spells
+ * the name the Norwegian way ("fjaerli"), the letters the address implies are restored.
+ */
+export function repairNameFromEmail(name: string, email: string | undefined): string {
+  if (!email) return name;
+  const local = email.split('@')[0]?.toLowerCase() ?? '';
+  const ascii = (s: string): string => s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a');
+  return name
+    .split(' ')
+    .map((token) => {
+      if (token.length < 3 || local.includes(ascii(token))) return token;
+      const variants = new Set<string>();
+      const swaps: [RegExp, string][] = [[/ee/g, 'æ'], [/ae/g, 'æ'], [/e/g, 'ø'], [/o/g, 'ø'], [/a/g, 'å'], [/aa/g, 'å']];
+      for (const [re, to] of swaps) {
+        const matches = [...token.matchAll(re)];
+        for (const m of matches) variants.add(token.slice(0, m.index) + to + token.slice((m.index ?? 0) + m[0].length));
+      }
+      for (const v of variants) if (local.includes(ascii(v))) return v;
+      return token;
+    })
+    .join(' ');
+}
+
 export function extractContact(sections: Section[], all: Line[], bodySize: number, countries: CountryCode[] = FALLBACK_COUNTRIES): ContactResult {
   const cands = candidates(sections);
   const result: ContactResult = {};
@@ -420,6 +450,7 @@ export function extractContact(sections: Section[], all: Line[], bodySize: numbe
   if (name) result.name = name;
   const email = findEmail(cands);
   if (email) result.email = email;
+  if (name && name.line.source === 'ocr') name.value = repairNameFromEmail(name.value, email?.value);
   const location = findLocation(cands);
   const hint = location.countryCode?.value as CountryCode | undefined;
   const order = hint ? [hint, ...countries.filter((c) => c !== hint)] : countries;

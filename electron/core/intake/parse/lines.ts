@@ -135,8 +135,14 @@ function runningLines(doc: ExtractedDocument): Map<TextLine, string> {
  */
 function cleanOcrText(text: string): string {
   return text
-    .replace(/^[\s|¦'‘’`"]+|[\s|¦'‘’`]+$/g, '')
     .replace(/\s+[|¦]\s+/g, '\t')
-    .replace(/^(?:[«»+*>~©®°¢§¤"'`^=]{1,2}|[eo]|fi|[»«]\w)\s+(?=[\p{Lu}\d])/u, '• ')
-    .trim();
+    .split('\t')
+    .map((cell) =>
+      cell
+        .replace(/^[\s|¦'‘’`"]+|[\s|¦'‘’`]+$/g, '')
+        .replace(/^(?:[«»+*>~©®°¢§¤"'`^=]{1,2}|[eo]|fi|[»«]\w)\s+(?=[\p{Lu}\d])/u, '• ')
+        .trim(),
+    )
+    .filter(Boolean)
+    .join('\t');
 }

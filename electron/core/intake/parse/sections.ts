@@ -83,6 +83,27 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
       i++;
     }
   }
+  // "Kompetanse | Excel, SAP": a heading sharing its row with the first line of content.
+  // Only a larger one that changes the section: inside a section the same words are the
+  // labels of a label/value table ("Utdanning | Bachelor") or of a skills table.
+  let current: SectionKind | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (kinds[i]) current = kinds[i] ?? current;
+    if (kinds[i] || line.cells.length < 2 || line.bullet) continue;
+    const first = (line.cells[0] as string).replace(/[:：]\s*$/, '').trim();
+    const kind = classifyHeading(first);
+    if (!kind || kind === current || WEAK_HEADINGS.has(wordKey(first)) || !shortEnough(first) || /\d/.test(first)) continue;
+    if (line.fontSize < bodySize * 1.15) continue;
+    current = kind;
+    const rest = line.cells.slice(1);
+    const heading: Line = { ...line, text: first, cells: [first] };
+    const content: Line = { ...line, text: rest.join(' '), cells: rest };
+    lines.splice(i, 1, heading, content);
+    kinds.splice(i, 1, kind, null);
+    span.splice(i, 1, 1, 1);
+    i++;
+  }
   const known: Style[] = lines.filter((_, i) => kinds[i]).map(styleOf);
   const sameStyle = (line: Line): boolean =>
     known.some((s) => Math.abs(s.size - line.fontSize) <= 0.3 && s.bold === line.bold && s.caps === isAllCaps(line.text) && (s.bold || s.caps || s.size >= bodySize + 0.9));
