@@ -178,7 +178,8 @@ export function looksLikeLocation(text: string): boolean {
   if (parts.length >= 2 && parts.length <= 3) {
     const last = parts.at(-1) as string;
     const first = parts[0] as string;
-    if ((isUsState(last) || isCountry(last) || isPlace(first)) && parts.every((p) => /^[\p{Lu}][\p{L}.' -]*$/u.test(p) || isUsState(p))) {
+    const plain = (p: string): boolean => p.split(' ').length <= 3 && institutionScore(p) === 0 && !wordKey(p).split(' ').some((w) => ORG_SET.has(w));
+    if ((isUsState(last) || isCountry(last) || isPlace(first)) && parts.every((p) => (/^[\p{Lu}][\p{L}.' -]*$/u.test(p) && plain(p)) || isUsState(p))) {
       return true;
     }
   }

@@ -65,7 +65,7 @@ function pushWithLocation(pieces: Piece[], locations: { text: string; line: Line
   // "Sparebank 1 SMN, Skien": a trailing place after a comma.
   const m = text.match(/^(.+?),\s*([^,]+(?:,\s*[A-Z]{2})?)$/);
   // "University of California, Los Angeles" names a campus, not where the entry was.
-  const campus = m ? /\buniversit(?:y|ät|é|à|ad) of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?$/u.test(m[1] as string) && !(m[2] as string).includes(',') : false;
+  const campus = m ? /\b[Uu]niversit(?:y|ät|é|à|ad) of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?$/u.test(m[1] as string) && !(m[2] as string).includes(',') : false;
   if (m && !campus && looksLikeLocation(m[2] as string) && !LEGAL_SUFFIX_RE.test((m[2] as string).trim())) {
     locations.push({ text: (m[2] as string).trim(), line });
     text = (m[1] as string).trim();
