@@ -27,8 +27,9 @@ test('switching to English changes the labels, and the choice is kept', async ({
 test('idle lock minutes are saved; a lock from elsewhere shows the unlock screen at once', async ({ page, kandidat, context }) => {
   await createVault(page, kandidat);
   await page.getByRole('button', { name: 'Innstillinger' }).click();
-  await page.getByLabel('Lås automatisk etter').fill('5');
-  await page.getByRole('button', { name: 'Lagre innstillingene' }).click();
+  const general = page.getByRole('region', { name: 'Generelt' });
+  await general.getByLabel('Lås automatisk etter').fill('5');
+  await general.getByRole('button', { name: 'Lagre innstillingene' }).click();
   await expect(page.getByRole('status').getByText('Innstillingene er lagret.')).toBeVisible();
   expect(await rpc<{ idleLockMinutes: number }>(page, 'settings.get')).toMatchObject({ idleLockMinutes: 5 });
 
