@@ -1,5 +1,5 @@
 import type { EntryLine, RawEntry } from './entries.ts';
-import { degreeScore, institutionScore, looksLikeLocation, matchDegree } from './lexicon.ts';
+import { degreeScore, findDegree, institutionScore, looksLikeLocation, matchDegree } from './lexicon.ts';
 import type { Line } from './lines.ts';
 import { headerPieces, type Piece } from './parts.ts';
 
@@ -25,12 +25,15 @@ export function parseDegree(text: string): { studyType?: string; area?: string }
     .replace(/\s*\((?:GPA|karakter)[^)]*\)\s*$/i, '')
     .replace(/[.;]$/, '')
     .trim();
-  const degree = matchDegree(clean);
-  if (!degree) return clean ? { area: clean } : {};
+  const found = findDegree(clean);
+  if (!found) return clean ? { area: clean } : {};
+  const degree = found.degree;
   const rest = clean
-    .slice(degree.length)
-    .replace(/^\s*(?:[,:–—-]|\bi\b|\bin\b|\bof\b|\binnen\b|\bfra\b|\bpå\b|\bim\b|\ben\b|\bde\b)\s*/i, '')
+    .slice(found.index + degree.length)
+    .replace(/^\s*(?:[,:/–—-]|\bi\b|\bin\b|\bof\b|\binnen\b|\bfra\b|\bpå\b|\bim\b|\ben\b|\bde\b)\s*/i, '')
     .replace(/^\(\s*(.*?)\s*\)$/, '$1')
+    // A curriculum or specialisation in brackets is detail, not the field.
+    .replace(/\s*\((?:curriculum|specialisation|specialization|fordypning|spesialisering)[^)]*\)?\s*$/i, '')
     .trim();
   return { studyType: degree.trim().replace(/\s+/g, ' '), ...(rest ? { area: rest } : {}) };
 }
@@ -85,6 +88,9 @@ function parseDegreeJoined(text: string): { studyType?: string; area?: string } 
   return parseDegree(text);
 }
 
+const TRAILING_SCHOOL_RE =
+  /(?<=[)\p{Ll}.]\s)((?:[\p{Lu}][\p{L}'-]*\s)*(?:University|Universität|Université|Universitetet|Universitet|College|Institute|Høgskolen|Høyskolen|Academy)(?:\s(?:of|for|i|in|de|di|du)\s[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*)*)?)$/u;
+
 interface Sub {
   text: string;
   piece: Piece;
@@ -115,7 +121,14 @@ function subPieces(pieces: Piece[]): Sub[] {
         out.push({ text: text.slice(degree.length).trim(), piece, role: 'institution' });
         continue;
       }
-      if (degreeScore(text) > 0) out.push({ text, piece, role: 'degree' });
+      // "… Statistics) University of Ljubljana": the school printed after the degree.
+      const trailing = text.match(TRAILING_SCHOOL_RE);
+      if (trailing && trailing.index !== undefined && trailing.index > 0 && (degreeScore(text) > 0 || findDegree(text))) {
+        out.push({ text: text.slice(0, trailing.index).trim(), piece, role: 'degree' });
+        out.push({ text: (trailing[1] as string).trim(), piece, role: 'institution' });
+        continue;
+      }
+      if (degreeScore(text) > 0 || findDegree(text)) out.push({ text, piece, role: 'degree' });
       else if (institutionScore(text) > 0) out.push({ text, piece, role: 'institution' });
       else out.push({ text, piece, role: 'other' });
     }

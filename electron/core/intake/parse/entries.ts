@@ -59,7 +59,8 @@ function lineDate(line: Line): { date: DateRange; cells: string[]; extra: DateRa
       const last = extra.at(-1) ?? d;
       const head = before.replace(/[|·•,–—(-]\s*$/, '').trim();
       const tail = cell.slice(last.index + last.length).trim().replace(/^[|·•,–—)-]\s*/, '').trim();
-      const rest = [DATE_LABEL_RE.test(head) ? '' : head, tail].filter(Boolean).join(' ');
+      // The period stood between two parts ("Title – Employer – 2021 – Current – Oslo"): keep them apart.
+      const rest = [DATE_LABEL_RE.test(head) ? '' : head, tail].filter(Boolean).join(' – ');
       const restCells = [...line.cells.slice(0, c), ...(rest ? [rest] : []), ...line.cells.slice(c + 1)]
         .map((s) => s.trim())
         .filter((s) => s && !/^[()[\]|·•,:;–—-]+$/.test(s));
@@ -113,8 +114,33 @@ function isDescription(line: Line, baseX: number, headerFont: number): boolean {
   return false;
 }
 
-export function splitEntries(lines: Line[]): RawEntry[] {
-  if (lines.length === 0) return [];
+/**
+ * Header lines wrapped by a narrow layout are joined back: a line ending in a dash
+ * before the end of its period ("10/2021 –" / "Current – Ljubljana"), or in an open
+ * bracket ("(Curriculum: Social-" / "Science) University of Ljubljana").
+ */
+function unwrapHeaders(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out.at(-1);
+    if (prev && !line.bullet && !prev.bullet && prev.page === line.page && line.cells.length === 1) {
+      const open = (prev.text.match(/\(/g) ?? []).length - (prev.text.match(/\)/g) ?? []).length;
+      const dangling = /\s[–—-]$/.test(prev.text) && findDates(prev.text + ' ' + line.text).some((d) => !d.single);
+      if ((open > 0 && /\)/.test(line.text) && line.text.length < 80) || dangling) {
+        const text = `${prev.text} ${line.text}`;
+        const cells = [...prev.cells.slice(0, -1), `${prev.cells.at(-1) ?? ''} ${line.text}`.trim()];
+        out[out.length - 1] = { ...prev, text, cells, box: { ...prev.box, height: line.box.y + line.box.height - prev.box.y } };
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+export function splitEntries(input: Line[]): RawEntry[] {
+  if (input.length === 0) return [];
+  const lines = unwrapHeaders(input);
   const nonBullet = lines.filter((l) => !l.bullet);
   const dates = lines.map((line) => (line.bullet ? null : lineDate(line)));
   // Entry headers start where the dated lines start; bullets may hang further left.

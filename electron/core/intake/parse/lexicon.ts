@@ -236,6 +236,22 @@ export function matchDegree(text: string): string | null {
   return m ? m[0] : null;
 }
 
+const DEGREE_ANYWHERE_RE = new RegExp(`(?:^|\\s)((?:${DEGREE_PATTERNS.filter((p) => p.length > 6).join('|')}))(?![\\p{L}])`, 'iu');
+
+/**
+ * A degree named after a qualifier or two: "Interdisciplinary doctoral degree programme in
+ * Statistics", "Joint Master's Programme". Returns the degree phrase and where it starts.
+ */
+export function findDegree(text: string): { degree: string; index: number } | null {
+  const start = matchDegree(text);
+  if (start) return { degree: start, index: text.length - text.trimStart().length };
+  const m = text.match(DEGREE_ANYWHERE_RE);
+  if (!m || m.index === undefined) return null;
+  const index = m.index + (m[0].length - (m[1] as string).length);
+  if (text.slice(0, index).trim().split(/\s+/).length > 2) return null;
+  return { degree: m[1] as string, index };
+}
+
 export function degreeScore(text: string): number {
   if (matchDegree(text)) return 3;
   const key = wordKey(text);

@@ -24,7 +24,12 @@ export function normalizeText(raw: string): string {
 /** Bullet glyphs that start list items in PDFs and OCR output. */
 export const BULLET_RE = /^(?:[•●▪■□◦○►▸▶❖✓✔➢➤⬤∙·*]|[-–—](?=\s)|o(?=\s{1,3}\p{Lu}))\s*/u;
 
+/** "1. Student Research Assistant", "2) …": numbered list items (not "1. januar 2019"). */
+const NUMBERED_RE = /^\(?\d{1,2}[.)]\s+(?!(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)\p{L}*\.?\s+\d)(?=\p{L})/iu;
+
 export function stripBullet(text: string): { text: string; bullet: boolean } {
+  const numbered = text.match(NUMBERED_RE);
+  if (numbered) return { text: text.slice(numbered[0].length).trim(), bullet: true };
   const m = text.match(BULLET_RE);
   if (!m) return { text, bullet: false };
   return { text: text.slice(m[0].length).trim(), bullet: true };
