@@ -44,7 +44,14 @@ export const test = base.extend<{ kandidat: KandidatServer }>({
   // eslint-disable-next-line no-empty-pattern
   kandidat: async ({}, use) => {
     const home = mkdtempSync(join(tmpdir(), 'kandidat-e2e-'));
-    const { child, launchUrl } = await startBridge(home);
+    let started: Awaited<ReturnType<typeof startBridge>>;
+    try {
+      started = await startBridge(home);
+    } catch (error) {
+      rmSync(home, { recursive: true, force: true });
+      throw error;
+    }
+    const { child, launchUrl } = started;
     try {
       await use({ launchUrl, origin: new URL('/', launchUrl).href, home });
     } finally {
