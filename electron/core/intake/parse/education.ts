@@ -89,7 +89,7 @@ function parseDegreeJoined(text: string): { studyType?: string; area?: string } 
 }
 
 const TRAILING_SCHOOL_RE =
-  /(?<=[)\p{Ll}.]\s)((?:[\p{Lu}][\p{L}'-]*\s)*(?:University|Universität|Université|Universitetet|Universitet|College|Institute|Høgskolen|Høyskolen|Academy)(?:\s(?:of|for|i|in|de|di|du)\s[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*)*)?)$/u;
+  /(?<=[)\p{Ll}.]\s|\p{Lu}{2}\s)((?:[\p{Lu}][\p{L}'-]*\s)*(?:University|Universität|Université|Universitetet|Universitet|College|Institute|Høgskolen|Høyskolen|Academy)(?:\s(?:of|for|i|in|de|di|du)\s[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*)*)?)$/u;
 
 interface Sub {
   text: string;

@@ -46,7 +46,7 @@ function lineDate(line: Line): { date: DateRange; cells: string[]; extra: DateRa
       const atEdge = before.length === 0 || after.length === 0 || /[|·•,–—-]\s*$/.test(before) || /^[|·•,–—(-]/.test(after);
       const labelled = /^[\p{L} ]{2,20}:?$/u.test(before) && after.length === 0;
       const dateIsMost = d.length >= 0.4 * cell.replace(/\s/g, '').length;
-      const longText = cell.length > 90;
+      const longText = cell.length > 90 && isProse(cell);
       if (longText && !dateIsMost) continue;
       // A lone year ends many a sentence ("… revenue in 2015"): it anchors an entry only
       // when it fills its cell or opens a short line ("2005 Volontariat, Sri Lanka").
@@ -68,6 +68,12 @@ function lineDate(line: Line): { date: DateRange; cells: string[]; extra: DateRa
     }
   }
   return null;
+}
+
+/** Mostly lower-case words: running text rather than a title line in capitals. */
+function isProse(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.filter((w) => /^\p{Ll}/u.test(w)).length >= words.length * 0.4;
 }
 
 function isDateCell(cell: string): boolean {
@@ -101,14 +107,14 @@ function isDescription(line: Line, baseX: number, headerFont: number): boolean {
   const indent = line.source === 'ocr' ? Math.max(8, line.fontSize * 1.5) : Math.max(5, line.fontSize * 0.6);
   if (line.source !== 'docx' && line.box.x > baseX + indent) return true;
   if (line.source === 'docx' && line.box.x > baseX) return true;
-  if (text.length > 95) return true;
+  if (text.length > 95 && isProse(text)) return true;
   const wordList = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   const words = wordList.length;
   if (endsSentence(text) && words >= 5) return true;
   if (hasSentenceBreak(text) && words >= 6) return true;
   // Long lines of mostly lower-case words are prose; names and titles are capitalised.
   const capitalised = wordList.filter((w) => /^[(<"']?\p{Lu}/u.test(w)).length;
-  if (words >= 12 || (words >= 9 && capitalised / words < 0.5)) return true;
+  if ((words >= 12 && isProse(text)) || (words >= 9 && capitalised / words < 0.5)) return true;
   // Smaller than the headers of this section and lower case: running text.
   if (line.fontSize < headerFont - 1.5 && /^\p{Ll}/u.test(text)) return true;
   return false;
