@@ -114,7 +114,12 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
 
   // ---------------------------------------------------------------- skills and languages
   const skillItems = sectionLines(sections, 'skills').flatMap((ls) => listItems(ls));
-  const languageItems: LanguageItem[] = sectionLines(sections, 'languages').flatMap((ls) => parseLanguages(ls));
+  // Known language names when the section has any (a CEFR grid adds "Listening", "B2"…);
+  // otherwise whatever the section lists.
+  const languageItems: LanguageItem[] = sectionLines(sections, 'languages').flatMap((ls) => {
+    const strict = parseLanguages(ls, true);
+    return strict.length > 0 ? strict : parseLanguages(ls);
+  });
   const skills: { name: string; line: Line }[] = [];
   const seenSkill = new Set<string>();
   for (const item of skillItems) {

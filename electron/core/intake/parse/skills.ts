@@ -34,7 +34,8 @@ function splitCategory(line: Line): { label?: string; body: string[] } {
     const rest = line.cells.slice(1);
     const restText = rest.join(' ');
     // "DevOps | AWS, Docker", "Tech Stack | Tableau | Python"; not "Linux | 5+ yrs".
-    if (first.split(' ').length <= 3 && !/,/.test(first) && cleanItem(restText) && (/[,|•·;]/.test(restText) || rest.length > 1 || /:$/.test(line.cells[0] as string))) {
+    // A grid of single skills ("HTML | CSS | Python") has no label.
+    if (first.split(' ').length <= 3 && !/,/.test(first) && cleanItem(restText) && ((rest.length === 1 && /[,|•·;]/.test(restText)) || /:$/.test(line.cells[0] as string))) {
       return { label: first, body: rest };
     }
   }
