@@ -56,11 +56,13 @@ export async function readPdfTextPage(doc: PDFDocumentProxy, pageNumber: number)
   try {
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-    const boldFonts = await findBoldFonts(page, Object.keys(content.styles));
+    const { bold: boldFonts, icons: iconFonts } = await classifyFonts(page, Object.keys(content.styles));
     const fragments: Fragment[] = [];
     for (const raw of content.items) {
       if (!('str' in raw)) continue;
       const item = raw as TextItem;
+      // Icon fonts (phone, mail, pin glyphs) map to letters like "½" or "Æ": not text.
+      if (iconFonts.has(item.fontName)) continue;
       const text = item.str.replace(PRIVATE_USE, ' ');
       if (!text.trim() && item.width <= 0) continue;
       const tx = Util.transform(viewport.transform, item.transform) as number[];
@@ -92,22 +94,27 @@ export async function readPdfTextPage(doc: PDFDocumentProxy, pageNumber: number)
   }
 }
 
-async function findBoldFonts(page: PDFPageProxy, fontIds: string[]): Promise<Set<string>> {
+const ICON_FONT = /(awesome|fontello|icomoon|glyphicons|academicons|entypo|ionicons|octicons|typicons|remixicon|bootstrap-?icons|tabler|lucide|materialicons|material-?symbols|wingding|webdings|zapfdingbats|dingbat|icon|marvosym|fourier-?orn|fa-?(?:solid|regular|brands|light)|fontawesome)/i;
+
+async function classifyFonts(page: PDFPageProxy, fontIds: string[]): Promise<{ bold: Set<string>; icons: Set<string> }> {
   const bold = new Set<string>();
-  if (fontIds.length === 0) return bold;
+  const icons = new Set<string>();
+  if (fontIds.length === 0) return { bold, icons };
   // The real font names reach the main thread only with the operator list; that costs a
   // few ms per page and tells section headings and employers from body text.
   try {
     await page.getOperatorList();
   } catch {
-    return bold;
+    return { bold, icons };
   }
   for (const id of fontIds) {
     if (!page.commonObjs.has(id)) continue;
     const font = page.commonObjs.get(id) as { name?: string; bold?: boolean; black?: boolean } | undefined;
-    if (font && (font.bold || font.black || BOLD_FONT.test(font.name ?? ''))) bold.add(id);
+    const name = font?.name ?? '';
+    if (font && (font.bold || font.black || BOLD_FONT.test(name))) bold.add(id);
+    if (ICON_FONT.test(name)) icons.add(id);
   }
-  return bold;
+  return { bold, icons };
 }
 
 interface Fragment {
