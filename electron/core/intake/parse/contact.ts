@@ -341,7 +341,7 @@ function findLocation(cands: Candidate[]): LocationFound {
     for (const cell of line.cells) {
       for (const part of cell.split(/\s+[·|•]\s+|\s{2,}/)) {
         const p = part.replace(LABEL_PREFIX_RE, '').trim();
-        if (!p || /@|\d{3}/.test(p) || p.length > 60) continue;
+        if (!p || /@|https?:|www\./.test(p) || (p.match(/\d/g) ?? []).length >= 7 || p.length > 60) continue;
         const city = cityFromPhrase(p, true);
         if (city) return withCountry({ city: { value: city.city, line, confidence: 0.7 } }, city.country, line);
       }

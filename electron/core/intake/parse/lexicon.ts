@@ -119,6 +119,14 @@ const COUNTRIES = [
   'South Korea', 'Republic of Korea', 'S.Korea', 'Japan', 'Kina', 'China', 'India', 'Pakistan', 'Filippinene',
   'Philippines', 'Somalia', 'Eritrea', 'Etiopia', 'Ethiopia', 'Syria', 'Irak', 'Iraq', 'Iran', 'Afghanistan', 'Brasil',
   'Brazil', 'Sri Lanka', 'Vietnam', 'Thailand', 'Tsjekkia', 'Czech Republic', 'Slovakia', 'Ungarn', 'Hungary',
+  'Marokko', 'Maroc', 'Morocco', 'Algerie', 'Algeria', 'Tunisia', 'Egypt', 'Nigeria', 'Ghana', 'Kenya', 'Sør-Afrika',
+  'South Africa', 'Mexico', 'Argentina', 'Chile', 'Colombia', 'Peru', 'Indonesia', 'Malaysia', 'Singapore', 'Nepal',
+  'Bangladesh', 'New Zealand', 'Austria', 'Österreich', 'Schweiz', 'Suisse', 'España', 'Italia', 'Belgique',
+  'Deutschland', 'Polska', 'Lietuva', 'Bosnia and Herzegovina', 'Kosovo', 'Makedonia', 'North Macedonia', 'Albania',
+  'Montenegro', 'Moldova', 'Georgia', 'Armenia', 'Azerbaijan', 'Kazakhstan', 'Uzbekistan', 'Palestina', 'Palestine',
+  'Libanon', 'Lebanon', 'Jordan', 'Sudan', 'Sør-Sudan', 'Kongo', 'Congo', 'Burundi', 'Rwanda', 'Uganda', 'Tanzania',
+  'Gambia', 'Myanmar', 'Burma', 'Kambodsja', 'Cambodia', 'Laos', 'Taiwan', 'Hong Kong', 'Israel', 'Saudi-Arabia',
+  'Saudi Arabia', 'Qatar', 'UAE', 'United Arab Emirates', 'Venezuela', 'Cuba', 'Ecuador', 'Bolivia', 'Jemen', 'Yemen',
 ];
 
 const US_STATES = new Set(

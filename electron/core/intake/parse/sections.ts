@@ -111,6 +111,7 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
   const firstPage = lines[0]?.page ?? 1;
   const sections: Section[] = [{ kind: 'top', heading: null, lines: [] }];
   const sectionOf = new Map<Line, Section>();
+  const firstHeadingY = Math.min(...lines.filter((l, i) => kinds[i] && l.page === firstPage).map((l) => l.box.y));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     let kind = kinds[i] ?? null;
@@ -130,6 +131,14 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
       sections.push({ kind, heading: line, lines: [] });
       sectionOf.set(line, sections.at(-1) as Section);
       i += (span[i] ?? 1) - 1;
+      continue;
+    }
+    // A column that starts above the page's first heading belongs to the page header
+    // ("Sunnyvale, CA" at the top of the right column of a two-column CV).
+    const prev = lines[i - 1];
+    if (seenSection && prev && prev.page === line.page && line.page === firstPage && line.box.y < prev.box.y - 3 * line.box.height && line.box.y < firstHeadingY && sections.at(-1)?.kind !== 'top') {
+      sections.push({ kind: 'top', heading: null, lines: [line] });
+      sectionOf.set(line, sections.at(-1) as Section);
       continue;
     }
     const resumed = seenSection ? resumedSection(lines, i, sectionOf) : null;
