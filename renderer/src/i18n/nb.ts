@@ -47,6 +47,9 @@ export const nb = {
   'create.rememberUnavailable': 'Kan ikke huskes her: {reason}',
   'create.submit': 'Opprett hvelv',
   'create.working': 'Oppretter hvelvet …',
+  'remember.desktopOnly': 'bare skrivebordsappen kan lagre nøkkelen i datamaskinens nøkkelring.',
+  'remember.insecureKeychain': 'datamaskinen har ingen sikker nøkkelring (GNOME Keyring eller KWallet), og nøkkelen ville blitt lagret nesten i klartekst.',
+  'remember.noKeychain': 'datamaskinens nøkkelring er ikke tilgjengelig.',
   'create.nameRequired': 'Skriv inn navnet ditt.',
   'create.emailInvalid': 'Skriv inn en gyldig e-postadresse.',
 

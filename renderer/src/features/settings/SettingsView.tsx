@@ -213,7 +213,9 @@ function RememberedKey() {
       {status.owner ? <p>{t('settings.owner', { name: status.owner.name, email: status.owner.email })}</p> : null}
       <h3>{t('settings.rememberTitle')}</h3>
       {!status.remember.available ? (
-        <p className="muted">{t('settings.rememberUnavailable', { reason: status.remember.reason ?? '' })}</p>
+        <p className="muted">{t('settings.rememberUnavailable', {
+            reason: status.remember.code ? t(`remember.${status.remember.code}`) : (status.remember.reason ?? ''),
+          })}</p>
       ) : status.remember.active ? (
         <>
           <p>{t('settings.rememberActive')}</p>
