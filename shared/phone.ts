@@ -12,7 +12,7 @@ export function toE164(raw: string, defaultCountry: CountryCode = 'NO'): string 
   return parsed.number;
 }
 
-/** "+4791234567" → "912 34 567" (Norwegian numbers) or the international format. */
+/** "+4791234567" → "91 23 45 67" (Norwegian numbers, national format) or the international format. */
 export function formatPhone(e164: string, homeCountry: CountryCode = 'NO'): string {
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed) return e164;

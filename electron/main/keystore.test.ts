@@ -35,11 +35,12 @@ describe('keychain status', () => {
     const status = keychainStatus(fakeSafeStorage(backend), 'linux');
     expect(status.available).toBe(false);
     expect(status.reason).toBe(INSECURE_LINUX_KEYCHAIN);
+    expect(status.code).toBe('insecureKeychain');
     expect(status.reason).toMatch(/GNOME Keyring or KWallet/);
   });
 
   it.each(['gnome_libsecret', 'kwallet5', 'kwallet6'] as const)('accepts the Linux %s backend', (backend) => {
-    expect(keychainStatus(fakeSafeStorage(backend), 'linux')).toEqual({ available: true, reason: null });
+    expect(keychainStatus(fakeSafeStorage(backend), 'linux')).toEqual({ available: true, reason: null, code: null });
   });
 
   it('uses the keychain on macOS and Windows when encryption is available', () => {

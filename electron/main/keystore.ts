@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { SafeStorage } from 'electron';
-import type { KeyStore } from '../core/vault/keystore.ts';
+import type { KeyStore, KeyStoreStatus } from '../core/vault/keystore.ts';
 
 type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & {
   getSelectedStorageBackend?: SafeStorage['getSelectedStorageBackend'];
@@ -16,7 +16,7 @@ export const NO_KEYCHAIN = "The operating system's keychain is not available, so
  * `basic_text` (a hard-coded password) when no secret service runs: that is
  * obfuscation, not protection, so it is refused, as is a backend it cannot name.
  */
-export function keychainStatus(safeStorage: SafeStorageLike, platform: NodeJS.Platform): { available: boolean; reason: string | null } {
+export function keychainStatus(safeStorage: SafeStorageLike, platform: NodeJS.Platform): KeyStoreStatus {
   let encryption = false;
   try {
     encryption = safeStorage.isEncryptionAvailable();
@@ -30,9 +30,11 @@ export function keychainStatus(safeStorage: SafeStorageLike, platform: NodeJS.Pl
     } catch {
       backend = 'unknown';
     }
-    if (backend === 'basic_text' || backend === 'unknown') return { available: false, reason: INSECURE_LINUX_KEYCHAIN };
+    if (backend === 'basic_text' || backend === 'unknown') {
+      return { available: false, reason: INSECURE_LINUX_KEYCHAIN, code: 'insecureKeychain' };
+    }
   }
-  return encryption ? { available: true, reason: null } : { available: false, reason: NO_KEYCHAIN };
+  return encryption ? { available: true, reason: null, code: null } : { available: false, reason: NO_KEYCHAIN, code: 'noKeychain' };
 }
 
 interface StoredKey {

@@ -79,30 +79,65 @@ export const phoneInput = z.string().transform((raw, ctx) => {
   return e164;
 });
 
+const addressShape = {
+  street: text(200),
+  postalCode: text(20),
+  city: text(100),
+  country: z.string().trim().toUpperCase().length(2),
+};
+const availabilityShape = {
+  from: isoDate.nullable(),
+  extentPercent: z.number().int().min(1).max(100).nullable(),
+  shifts: z.array(z.enum(Shifts)).max(4),
+};
+
+/**
+ * The fields of a new candidate: anything left out gets its empty default.
+ * Updates use `candidatePatch`, which has NO defaults: a patch that names only the
+ * city must not blank the e-mails (zod keeps defaults through `.partial()`).
+ */
 export const candidateFields = z.object({
   name: text(200).min(1, { message: 'A name is required' }),
   emails: z.array(z.email().max(320)).max(10).default([]),
   phones: z.array(phoneInput).max(10).default([]),
   address: z
     .object({
-      street: text(200).default(''),
-      postalCode: text(20).default(''),
-      city: text(100).default(''),
-      country: z.string().trim().toUpperCase().length(2).default('NO'),
+      street: addressShape.street.default(''),
+      postalCode: addressShape.postalCode.default(''),
+      city: addressShape.city.default(''),
+      country: addressShape.country.default('NO'),
     })
     .default({ street: '', postalCode: '', city: '', country: 'NO' }),
   birthDate: isoDate.nullable().default(null),
   availability: z
     .object({
-      from: isoDate.nullable().default(null),
-      extentPercent: z.number().int().min(1).max(100).nullable().default(null),
-      shifts: z.array(z.enum(Shifts)).max(4).default([]),
+      from: availabilityShape.from.default(null),
+      extentPercent: availabilityShape.extentPercent.default(null),
+      shifts: availabilityShape.shifts.default([]),
     })
     .default({ from: null, extentPercent: null, shifts: [] }),
   desiredRoles: list.default([]),
   desiredSectors: list.default([]),
   notes: z.string().max(20_000).default(''),
 });
+
+/** Only the fields named are changed; within address and availability, only the parts named. */
+export const candidatePatch = z
+  .object({
+    name: text(200).min(1, { message: 'A name is required' }),
+    emails: z.array(z.email().max(320)).max(10),
+    phones: z.array(phoneInput).max(10),
+    address: z.object(addressShape).partial().strict(),
+    birthDate: isoDate.nullable(),
+    availability: z.object(availabilityShape).partial().strict(),
+    desiredRoles: list,
+    desiredSectors: list,
+    notes: z.string().max(20_000),
+  })
+  .partial()
+  .strict();
+
+export type CandidatePatch = z.output<typeof candidatePatch>;
 
 export type CandidateInput = z.input<typeof candidateFields>;
 export type CandidateFields = z.output<typeof candidateFields>;
@@ -129,7 +164,7 @@ export const candidateMethods = {
       id: z.string().min(1).max(64),
       /** The version the edit was made on: a stale edit gets CONFLICT. */
       version: z.number().int().min(1),
-      patch: candidateFields.partial().strict(),
+      patch: candidatePatch,
     }).strict(),
   ),
   'candidates.setStatus': defineMethod<Candidate>()(

@@ -4,6 +4,9 @@ import { MIN_PASSPHRASE_LENGTH } from '../passphrase.ts';
 
 export type Locale = 'nb' | 'en';
 
+/** Why "remember on this computer" is not offered. */
+export type RememberUnavailable = 'desktopOnly' | 'insecureKeychain' | 'noKeychain';
+
 export interface StaffMember {
   id: string;
   name: string;
@@ -15,8 +18,8 @@ export interface VaultStatus {
   vaultId: string | null;
   /** The staff member who owns this vault; known only when unlocked. */
   owner: StaffMember | null;
-  /** Can this transport keep the key in the OS keychain? */
-  remember: { available: boolean; reason: string | null; active: boolean };
+  /** Can this transport keep the key in the OS keychain? `code` says why not, for the renderer to localise. */
+  remember: { available: boolean; reason: string | null; code: RememberUnavailable | null; active: boolean };
 }
 
 export interface Settings {

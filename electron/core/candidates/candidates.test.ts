@@ -67,6 +67,30 @@ describe('candidate register', () => {
     });
   });
 
+  it('a patch changes only what it names: other fields, and other parts of the address, stay', async () => {
+    const t = await ready();
+    const c = await t.call('candidates.create', {
+      name: 'Kari Nordmann',
+      emails: ['kari@example.no'],
+      phones: ['912 34 567'],
+      address: { street: 'Storgata 1', postalCode: '0150', city: 'Oslo' },
+      availability: { from: '2026-05-01', extentPercent: 60, shifts: ['day'] },
+      notes: 'Ringt',
+    });
+    const edited = await t.call('candidates.update', { id: c.id, version: 1, patch: { address: { city: 'Bergen' } } });
+    expect(edited).toMatchObject({
+      emails: ['kari@example.no'],
+      phones: ['+4791234567'],
+      address: { street: 'Storgata 1', postalCode: '0150', city: 'Bergen', country: 'NO' },
+      availability: { from: '2026-05-01', extentPercent: 60, shifts: ['day'] },
+      notes: 'Ringt',
+    });
+    const [latest] = await t.call('candidates.history', { id: c.id });
+    expect(latest!.changes.map((ch) => ch.field)).toEqual(['address']);
+    const shifts = await t.call('candidates.update', { id: c.id, version: 2, patch: { availability: { shifts: ['night'] } } });
+    expect(shifts.availability).toEqual({ from: '2026-05-01', extentPercent: 60, shifts: ['night'] });
+  });
+
   it('an edit that changes nothing leaves version and history alone', async () => {
     const t = await ready();
     const c = await t.call('candidates.create', { name: 'Ola Nordmann' });

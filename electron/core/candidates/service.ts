@@ -1,6 +1,7 @@
 import type {
   Candidate,
   CandidateFields,
+  CandidatePatch,
   CandidateStatus,
   MethodParsedInput,
 } from '../../../shared/contract/index.ts';
@@ -21,7 +22,7 @@ export async function updateCandidate(
   ctx: CoreContext,
   id: string,
   version: number | null,
-  patch: Partial<CandidateFields> & { status?: CandidateStatus },
+  patch: CandidatePatch & { status?: CandidateStatus },
 ): Promise<Candidate> {
   const { db, owner } = ctx.vault.requireSession();
   const updated = await db.call('candidates.update', {

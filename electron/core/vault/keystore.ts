@@ -2,15 +2,23 @@
  * Where "remember on this computer" keeps the vault key. The Electron shell supplies
  * one backed by the OS keychain (safeStorage); other transports have none.
  */
+import type { RememberUnavailable } from '../../../shared/contract/vault.ts';
+
+export interface KeyStoreStatus {
+  available: boolean;
+  reason: string | null;
+  code?: RememberUnavailable | null;
+}
+
 export interface KeyStore {
-  status(): { available: boolean; reason: string | null };
+  status(): KeyStoreStatus;
   load(vaultId: string): Buffer | null;
   save(vaultId: string, key: Buffer): void;
   clear(vaultId: string): void;
 }
 
 export const noKeyStore = (reason = 'Only the desktop app can remember the vault key.'): KeyStore => ({
-  status: () => ({ available: false, reason }),
+  status: () => ({ available: false, reason, code: 'desktopOnly' }),
   load: () => null,
   save: () => {
     throw new Error(reason);

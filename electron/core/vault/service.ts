@@ -80,6 +80,7 @@ export class VaultService {
       remember: {
         available: keyStore.available,
         reason: keyStore.reason,
+        code: keyStore.available ? null : (keyStore.code ?? 'noKeychain'),
         active: keyStore.available && vaultId !== null && this.o.keyStore.load(vaultId) !== null,
       },
     };
@@ -123,10 +124,10 @@ export class VaultService {
 
   unlock(a: { passphrase: string; remember: boolean }) {
     return this.serial(async () => {
-      if (this.session) return this.status();
       const envelope = this.readEnvelopeOrFail();
+      // Checked even when already unlocked (a second tab): success must mean the passphrase was right.
       const key = await unwrapWithPassphrase(envelope, a.passphrase);
-      await this.open(envelope.vaultId, key);
+      if (!this.session) await this.open(envelope.vaultId, key);
       if (a.remember) this.remember();
       return this.status();
     });

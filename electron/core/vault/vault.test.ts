@@ -53,6 +53,13 @@ describe('vault', () => {
     expect((await t.call('candidates.get', { id: created.id })).name).toBe('Ola Nordmann');
   });
 
+  it('checks the passphrase even when the vault is already unlocked', async () => {
+    t = makeTestCore();
+    await t.createVault();
+    expect((await t.fail('vault.unlock', { passphrase: 'not the passphrase' })).code).toBe('WRONG_PASSPHRASE');
+    expect((await t.call('vault.unlock', { passphrase: TEST_PASSPHRASE })).state).toBe('unlocked');
+  });
+
   it('unlocks with the recovery key typed loosely and can set a new passphrase', async () => {
     t = makeTestCore();
     const { recoveryKey } = await t.createVault();

@@ -2,6 +2,7 @@ import type { Db } from '../connection.ts';
 import type {
   Candidate,
   CandidateFields,
+  CandidatePatch,
   CandidateSort,
   CandidateStatus,
   CandidateSummary,
@@ -167,7 +168,7 @@ export function updateCandidate(
   a: {
     id: string;
     version: number | null;
-    patch: Partial<CandidateFields> & { status?: CandidateStatus };
+    patch: CandidatePatch & { status?: CandidateStatus };
     actorId: string;
     at: string;
   },
@@ -181,7 +182,13 @@ export function updateCandidate(
         current: before.version,
       });
     }
-    const merged = { ...before, ...a.patch };
+    const { address, availability, ...rest } = a.patch;
+    const merged: Candidate = {
+      ...before,
+      ...rest,
+      address: { ...before.address, ...address },
+      availability: { ...before.availability, ...availability },
+    };
     const changes = diff(before, merged);
     if (changes.length === 0) return before;
     const cols = toColumns(merged);

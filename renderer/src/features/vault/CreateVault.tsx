@@ -95,7 +95,9 @@ export function CreateVault() {
               </span>
             </label>
           ) : rememberInfo?.reason ? (
-            <p className="field-hint">{t('create.rememberUnavailable', { reason: rememberInfo.reason })}</p>
+            <p className="field-hint">{t('create.rememberUnavailable', {
+                reason: rememberInfo.code ? t(`remember.${rememberInfo.code}`) : rememberInfo.reason,
+              })}</p>
           ) : null}
         </fieldset>
         {failure ? (
