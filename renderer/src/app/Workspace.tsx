@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { CandidateList } from '../features/candidates/CandidateList.tsx';
 import { CandidatePanel } from '../features/candidates/CandidatePanel.tsx';
+import { IntakeNavBadge } from '../features/intake/IntakeNavBadge.tsx';
+import { IntakeRoot, openFilePicker } from '../features/intake/IntakeRoot.tsx';
+import { IntakeView } from '../features/intake/IntakeView.tsx';
 import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
@@ -25,6 +28,10 @@ function run(id: ShortcutId) {
       return;
     case 'settings':
       return ui.setView('settings');
+    case 'intake':
+      return ui.setView('intake');
+    case 'pickFiles':
+      return openFilePicker();
     case 'help':
       return ui.setHelpOpen(true);
   }
@@ -89,6 +96,12 @@ export function Workspace() {
               </button>
             </li>
             <li>
+              <button type="button" aria-current={view === 'intake' ? 'page' : undefined} onClick={() => setView('intake')} aria-keyshortcuts="Alt+M">
+                {t('nav.intake')}
+                <IntakeNavBadge />
+              </button>
+            </li>
+            <li>
               <button
                 type="button"
                 aria-current={view === 'settings' ? 'page' : undefined}
@@ -116,10 +129,13 @@ export function Workspace() {
             <CandidateList />
             <CandidatePanel />
           </>
+        ) : view === 'intake' ? (
+          <IntakeView />
         ) : (
           <SettingsView />
         )}
       </main>
+      <IntakeRoot />
       <Toasts />
       {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
     </div>

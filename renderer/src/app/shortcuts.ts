@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/nb.ts';
 
-export type ShortcutId = 'new' | 'lock' | 'filter' | 'help' | 'edit' | 'settings' | 'list';
+export type ShortcutId = 'new' | 'lock' | 'filter' | 'help' | 'edit' | 'settings' | 'list' | 'intake' | 'pickFiles';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -17,6 +17,8 @@ export const shortcuts: Shortcut[] = [
   { id: 'list', keys: ['Alt+L'], label: 'shortcut.list' },
   { id: 'edit', keys: ['Ctrl+E'], label: 'shortcut.edit' },
   { id: 'settings', keys: ['Ctrl+,'], label: 'shortcut.settings' },
+  { id: 'intake', keys: ['Alt+M'], label: 'shortcut.intake' },
+  { id: 'pickFiles', keys: ['Ctrl+O'], label: 'shortcut.pickFiles' },
   { id: 'help', keys: ['F1', '?'], label: 'shortcut.help' },
 ];
 
@@ -28,6 +30,9 @@ export const localShortcuts: { keys: string[]; label: MessageKey }[] = [
   { keys: ['Enter'], label: 'shortcut.open' },
   { keys: ['Ctrl+S'], label: 'shortcut.save' },
   { keys: ['Esc'], label: 'shortcut.close' },
+  { keys: ['J', 'K', 'Alt+↓', 'Alt+↑'], label: 'shortcut.reviewMove' },
+  { keys: ['Enter'], label: 'shortcut.reviewNext' },
+  { keys: ['Ctrl+Enter'], label: 'shortcut.reviewConfirm' },
 ];
 
 export interface KeyLike {

@@ -1,4 +1,5 @@
 import type { MessageKey } from './nb.ts';
+import { intakeEn } from '../features/intake/messages.en.ts';
 
 /** English: every key of the bokmål catalog, no more, no less. */
 export const en: Record<MessageKey, string> = {
@@ -248,4 +249,6 @@ export const en: Record<MessageKey, string> = {
   'shortcut.close': 'Close a panel or dialog',
   'shortcut.settings': 'Settings',
   'shortcut.list': 'Go to the list',
+  // CV intake, review and the candidate profile (features/intake).
+  ...intakeEn,
 };

@@ -1,3 +1,5 @@
+import { intakeNb } from '../features/intake/messages.nb.ts';
+
 /**
  * Norwegian bokmål, the default language and the source of the message keys:
  * every other catalog must have exactly these keys (enforced by its type and by
@@ -250,6 +252,8 @@ export const nb = {
   'shortcut.close': 'Lukk panel eller dialog',
   'shortcut.settings': 'Innstillinger',
   'shortcut.list': 'Gå til listen',
+  // CV intake, review and the candidate profile (features/intake).
+  ...intakeNb,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { useUi } from '../../app/stores/ui.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { CandidateProfile } from '../intake/CandidateProfile.tsx';
 import { History } from './History.tsx';
 import { SHIFTS } from './form.ts';
 import { useCandidate } from './useCandidate.ts';
@@ -153,6 +154,8 @@ export function CandidateView({ id }: { id: string }) {
           </Row>
         </dl>
       </section>
+
+      <CandidateProfile id={id} />
 
       <section aria-labelledby="sec-notes">
         <h3 id="sec-notes">{t('field.notes')}</h3>

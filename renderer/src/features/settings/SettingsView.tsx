@@ -9,6 +9,7 @@ import { useToasts } from '../../app/stores/toasts.ts';
 import { locales, useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { PassphraseInput } from '../../ui/PassphraseInput.tsx';
+import { IntakeSettings } from '../intake/IntakeSettings.tsx';
 
 /** Idle lock, language, passphrase and the remembered key. */
 export function SettingsView() {
@@ -17,6 +18,7 @@ export function SettingsView() {
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
       <GeneralSettings />
+      <IntakeSettings />
       <ChangePassphrase />
       <RememberedKey />
     </section>
