@@ -38,8 +38,10 @@ function parseArgs(args: string[]): ParseArgs | string {
       if (!(v > 0)) return `${a} needs a positive number`;
       if (a === '--timeout') out.timeoutMs = v * 1000;
       else out.jobs = Math.max(1, Math.floor(v));
-    } else if (a === '--') out.files.push(...args.slice(i + 1)), (i = args.length);
-    else if (a.startsWith('--')) return `unknown option ${a}`;
+    } else if (a === '--') {
+      out.files.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith('--')) return `unknown option ${a}`;
     else out.files.push(a);
   }
   return out;

@@ -68,7 +68,7 @@ export const REDACTION = '[fødselsnummer fjernet]';
 // A number printed after such a label is redacted even when its check digits fail
 // (an OCR misread or a typo still identifies the person).
 const LABELLED_RE =
-  /(f(?:ø|o|0)dselsn(?:ummer|r\.?)|f\.?\s?nr\.?|fnr\.?|personn(?:ummer|r\.?)|d-nummer|d-nr\.?|national id(?:entity)?(?: number)?|personal (?:id(?:entity)? )?number|social security number|identity number|personal id)\s*[:.]?\s*((?:\d[\s.\-]?){5,12}\d)/giu;
+  /(f(?:ø|o|0)dselsn(?:ummer|r\.?)|f\.?\s?nr\.?|fnr\.?|personn(?:ummer|r\.?)|d-nummer|d-nr\.?|national id(?:entity)?(?: number)?|personal (?:id(?:entity)? )?number|social security number|identity number|personal id)\s*[:.]?\s*((?:\d[\s.-]?){5,12}\d)/giu;
 
 /** The text with every national id replaced, and what was replaced (valid ones). */
 export function redactNationalIds(text: string): { text: string; found: NationalIdMatch[] } {
