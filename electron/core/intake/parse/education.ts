@@ -89,7 +89,7 @@ function parseDegreeJoined(text: string): { studyType?: string; area?: string } 
 }
 
 const TRAILING_SCHOOL_RE =
-  /(?<=[)\p{Ll}.]\s|\p{Lu}{2}\s)((?:[\p{Lu}][\p{L}'-]*\s)*(?:University|Universität|Université|Universitetet|Universitet|College|Institute|Høgskolen|Høyskolen|Academy)(?:\s(?:of|for|i|in|de|di|du)\s[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*)*)?)$/u;
+  /(?<=[)\p{Ll}.]\s|\p{Lu}{2}\s)((?:\p{Lu}\p{Ll}[\p{L}'-]*\s)*(?:University|Universität|Université|Universitetet|Universitet|College|Institute|Høgskolen|Høyskolen|Academy)(?:\s(?:of|for|i|in|de|di|du)\s[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*)*)?)$/u;
 
 interface Sub {
   text: string;
@@ -145,9 +145,11 @@ function assignEducation(item: EducationItem, pieces: Piece[], haveDegree: boole
   const others = subs.filter((s) => s.role === 'other');
   if (!item.institution && inst.length === 0) {
     // No school word anywhere: the capitalised piece without degree words is the school,
-    // when there is something else to be the degree.
+    // when there is something else to be the degree, or when it is a proper name of
+    // several capitalised words ("La Martiniere for Boys").
     const candidate = others.find((s) => !/^\p{Ll}/u.test(s.text));
-    if (candidate && (degrees.length > 0 || others.length > 1)) {
+    const properName = (t: string): boolean => t.split(' ').filter((w) => /^\p{Lu}/u.test(w)).length >= 2 && !/^\p{Ll}/u.test(t);
+    if (candidate && (degrees.length > 0 || others.length > 1 || (others.length === 1 && properName(candidate.text)))) {
       candidate.role = 'institution';
       inst = [candidate];
       others.splice(others.indexOf(candidate), 1);

@@ -50,7 +50,8 @@ function lineDate(line: Line): { date: DateRange; cells: string[]; extra: DateRa
       if (longText && !dateIsMost) continue;
       // A lone year ends many a sentence ("… revenue in 2015"): it anchors an entry only
       // when it fills its cell or opens a short line ("2005 Volontariat, Sri Lanka").
-      if (d.single && !(dateIsMost || (before.length === 0 && cell.length <= 60))) continue;
+      const completedLabel = /^(grad(?:uated|uation)?\.?|class of|completed|ferdig|fullført|uteksaminert|avsluttet|abschluss)\s*:?$/i.test(before);
+      if (d.single && !(dateIsMost || ((before.length === 0 || completedLabel) && cell.length <= 60))) continue;
       if (!(atEdge || labelled || dateIsMost)) continue;
       // "Sep. 2013, Mar. 2011 - Oct. 2011", "2003 - 2004 und 2006 - 2012": more periods at one place.
       const extra = found.filter(
@@ -60,7 +61,7 @@ function lineDate(line: Line): { date: DateRange; cells: string[]; extra: DateRa
       const head = before.replace(/[|·•,–—(-]\s*$/, '').trim();
       const tail = cell.slice(last.index + last.length).trim().replace(/^[|·•,–—)-]\s*/, '').trim();
       // The period stood between two parts ("Title – Employer – 2021 – Current – Oslo"): keep them apart.
-      const rest = [DATE_LABEL_RE.test(head) ? '' : head, tail].filter(Boolean).join(' – ');
+      const rest = [DATE_LABEL_RE.test(head) || completedLabel ? '' : head, tail].filter(Boolean).join(' – ');
       const restCells = [...line.cells.slice(0, c), ...(rest ? [rest] : []), ...line.cells.slice(c + 1)]
         .map((s) => s.trim())
         .filter((s) => s && !/^[()[\]|·•,:;–—-]+$/.test(s));
