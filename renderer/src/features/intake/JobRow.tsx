@@ -9,6 +9,11 @@ import { useIntake } from './store.ts';
 
 const ACTIVE = new Set(['queued', 'reading', 'ocr', 'parsing']);
 export const FINISHED = new Set(['failed', 'cancelled', 'duplicate', 'accepted']);
+/** Reasons another attempt can change; a damaged or unsupported file stays what it is. */
+const PASSING = new Set(['timeout', 'outOfMemory', 'crashed', 'error']);
+
+const retryable = (job: IntakeJob) =>
+  !!job.sha256 && !!job.format && (job.state === 'cancelled' || (job.state === 'failed' && (!job.reasonCode || PASSING.has(job.reasonCode))));
 
 /** One dropped file: its name, where it is in the queue, and what can be done with it now. */
 export function JobRow({ job }: { job: IntakeJob }) {
@@ -72,7 +77,7 @@ export function JobRow({ job }: { job: IntakeJob }) {
             {t('intake.action.cancel')}
           </button>
         ) : null}
-        {(job.state === 'failed' || job.state === 'cancelled') && job.sha256 && job.format ? (
+        {retryable(job) ? (
           <button type="button" className="small" disabled={busy} onClick={() => void act(() => api().call('intake.retry', { jobId: job.id }))}>
             {t('intake.action.retry')}
           </button>

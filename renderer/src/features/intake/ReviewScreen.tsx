@@ -111,6 +111,8 @@ function ReviewEditor({ draft, onBack }: { draft: IntakeDraft; onBack(): void })
   const [previewError, setPreviewError] = useState<unknown>(null);
   const [selected, setSelected] = useState<MergeField[] | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const focusedPath = useRef(focused.path);
+  focusedPath.current = focused.path;
   const formRef = useRef(form);
   formRef.current = form;
 
@@ -162,7 +164,10 @@ function ReviewEditor({ draft, onBack }: { draft: IntakeDraft; onBack(): void })
   const moveField = useCallback((step: 1 | -1) => {
     const fields = Array.from(rootRef.current?.querySelectorAll<HTMLElement>('[data-field]') ?? []);
     if (fields.length === 0) return;
-    const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-field]');
+    // From a checkbox, a button or the page, J/K go on from the field last worked on.
+    const current =
+      (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-field]') ??
+      rootRef.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusedPath.current)}"]`);
     const index = current ? fields.indexOf(current) : -1;
     const next = fields[index < 0 ? 0 : Math.max(0, Math.min(fields.length - 1, index + step))];
     next?.querySelector<HTMLElement>('input, textarea, select')?.focus();
