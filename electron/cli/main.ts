@@ -13,6 +13,7 @@ usage: kandidat [--vault DIR] COMMAND [ARGS]
   candidates show ID [--json]                  one candidate
   parse FILE...                                one JSON Resume document per CV, one per line (no vault needed)
   import PATH... [--json]                      bring CVs (files or folders) into the vault; prints a summary
+  audit verify [--json]                        check the audit log's hash chain; exit 1 names the first broken entry
 
 --vault DIR   the vault folder (default: the app's vault in its user-data directory)
 The passphrase comes from KANDIDAT_PASSPHRASE or a prompt, never from an argument.
@@ -29,6 +30,7 @@ const commands: Record<string, () => Promise<Command>> = {
     return (args, io) => runParse(args, io);
   },
   import: async () => (await import('./commands/import.ts')).runImport,
+  audit: async () => (await import('./commands/audit.ts')).runAudit,
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {

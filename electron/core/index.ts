@@ -11,6 +11,7 @@ import { vaultHandlers } from './vault/handlers.ts';
 import { candidateHandlers } from './candidates/handlers.ts';
 import { IntakeService, type IntakeOptions } from './intake/service.ts';
 import { intakeHandlers } from './intake/handlers.ts';
+import { auditHandlers } from './audit/handlers.ts';
 
 export interface CoreOptions {
   /** The vault folder. */
@@ -50,7 +51,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const ctx: CoreContext = { clock, newId, events, vault };
   const intake = new IntakeService(ctx, options.intake);
-  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake) });
+  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers });
   const inner = createDispatch(handlers, ctx, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   const dispatch: Dispatch = async (method, input) => {
     const result = await inner(method, input);

@@ -3,11 +3,13 @@ import type { MethodDef } from './define.ts';
 import { vaultMethods } from './vault.ts';
 import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
+import { auditMethods } from './privacy.ts';
 
 export * from './define.ts';
 export * from './vault.ts';
 export * from './candidates.ts';
 export * from './intake.ts';
+export * from './privacy.ts';
 
 /**
  * The one table of methods. Feature groups are spread in here; a name clash is a
@@ -17,6 +19,7 @@ export const contract = {
   ...vaultMethods,
   ...candidateMethods,
   ...intakeMethods,
+  ...auditMethods,
 } satisfies Record<string, MethodDef>;
 
 type NoOverlap<A, B> = keyof A & keyof B extends never ? true : ['duplicate method names', keyof A & keyof B];
@@ -24,6 +27,8 @@ const _groupsAreDisjoint: NoOverlap<typeof vaultMethods, typeof candidateMethods
 void _groupsAreDisjoint;
 const _intakeIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods, typeof intakeMethods> = true;
 void _intakeIsDisjoint;
+const _privacyIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods, typeof auditMethods> = true;
+void _privacyIsDisjoint;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -6,6 +6,7 @@ import type {
   MethodParsedInput,
 } from '../../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
+import { auditView } from '../audit/service.ts';
 
 /** The candidate register: every change is stamped with who and when, and kept in history. */
 export function createCandidate(ctx: CoreContext, fields: CandidateFields): Promise<Candidate> {
@@ -40,8 +41,11 @@ export function listCandidates(ctx: CoreContext, query: MethodParsedInput<'candi
   return ctx.vault.requireSession().db.call('candidates.list', query);
 }
 
-export function getCandidate(ctx: CoreContext, id: string) {
-  return ctx.vault.requireSession().db.call('candidates.get', { id });
+/** Showing a record is logged (who viewed it); a record that cannot be logged is not shown. */
+export async function getCandidate(ctx: CoreContext, id: string) {
+  const candidate = await ctx.vault.requireSession().db.call('candidates.get', { id });
+  await auditView(ctx, id);
+  return candidate;
 }
 
 export function candidateHistory(ctx: CoreContext, id: string) {

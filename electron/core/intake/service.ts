@@ -20,6 +20,7 @@ import { applyMerge, candidateFieldsFromResume, clean, previewMerge, profileFrom
 import { IntakeQueue, type Claimed } from './queue.ts';
 import { threadReader, type CvReader, type ReadOutput, type ReadProgress } from './reader.ts';
 import { MIME, sniff } from './sniff.ts';
+import { auditView } from '../audit/service.ts';
 
 export interface IntakeOptions {
   /** Files read at once (one reader thread, with one OCR worker, each). Default: the cores, at most 4. */
@@ -464,8 +465,11 @@ export class IntakeService {
     return this.settings(db);
   }
 
-  profile(candidateId: string) {
-    return this.session().db.call('profiles.get', { candidateId });
+  /** Logged as a view of the candidate, like the register's own record. */
+  async profile(candidateId: string) {
+    const profile = await this.session().db.call('profiles.get', { candidateId });
+    await auditView(this.ctx, candidateId);
+    return profile;
   }
 
   // ---- helpers ----------------------------------------------------------------

@@ -110,6 +110,7 @@ export class VaultService {
       try {
         await db.call('staff.insert', { member: owner, at });
         await db.call('settings.set', { values: { ownerId: owner.id, vaultId } });
+        await db.call('audit.append', { at, actorId: owner.id, action: 'vault.unlock', detail: { via: 'create' } });
       } catch (error) {
         await db.close();
         throw error;
@@ -127,7 +128,7 @@ export class VaultService {
       const envelope = this.readEnvelopeOrFail();
       // Checked even when already unlocked (a second tab): success must mean the passphrase was right.
       const key = await unwrapWithPassphrase(envelope, a.passphrase);
-      if (!this.session) await this.open(envelope.vaultId, key);
+      if (!this.session) await this.open(envelope.vaultId, key, 'passphrase');
       if (a.remember) this.remember();
       return this.status();
     });
@@ -137,7 +138,7 @@ export class VaultService {
     return this.serial(async () => {
       const envelope = this.readEnvelopeOrFail();
       const key = unwrapWithRecoveryKey(envelope, a.recoveryKey);
-      if (!this.session) await this.open(envelope.vaultId, key);
+      if (!this.session) await this.open(envelope.vaultId, key, 'recoveryKey');
       if (a.newPassphrase) writeEnvelope(this.o.dir, await rewrapPassphrase(envelope, key, a.newPassphrase));
       return this.status();
     });
@@ -151,7 +152,7 @@ export class VaultService {
       const key = this.o.keyStore.load(envelope.vaultId);
       if (!key) return false;
       try {
-        await this.open(envelope.vaultId, key);
+        await this.open(envelope.vaultId, key, 'remembered');
         return true;
       } catch {
         // A stale remembered key (vault replaced): forget it, ask for the passphrase.
@@ -228,7 +229,7 @@ export class VaultService {
     return readEnvelope(this.o.dir);
   }
 
-  private async open(vaultId: string, key: Buffer): Promise<void> {
+  private async open(vaultId: string, key: Buffer, via: 'passphrase' | 'recoveryKey' | 'remembered'): Promise<void> {
     const path = join(this.o.dir, DATABASE_FILE);
     if (!existsSync(path)) throw new AppError('VAULT_CORRUPT', 'The vault database is missing.');
     const db = await openDb(path, key, this.o.db);
@@ -237,6 +238,13 @@ export class VaultService {
     if (!owner) {
       await db.close();
       throw new AppError('VAULT_CORRUPT', 'The vault has no owner record.');
+    }
+    // The audit log lives in the vault, so the unlock is logged as soon as it is open.
+    try {
+      await db.call('audit.append', { at: this.o.clock.now().toISOString(), actorId: owner.id, action: 'vault.unlock', detail: { via } });
+    } catch (error) {
+      await db.close();
+      throw error;
     }
     this.begin({ db, vaultId, owner, key: Buffer.from(key) });
   }

@@ -3,6 +3,7 @@ import { settingsQueries } from './settings.ts';
 import { candidateQueries } from './candidates.ts';
 import { intakeQueries } from './intake.ts';
 import { profileQueries } from './profiles.ts';
+import { auditQueries } from './audit.ts';
 
 /**
  * Every query the core may run, by name. They execute where the database lives
@@ -15,6 +16,7 @@ export const queries = {
   ...candidateQueries,
   ...intakeQueries,
   ...profileQueries,
+  ...auditQueries,
 };
 
 export type Queries = typeof queries;
