@@ -75,6 +75,19 @@ export function parseEducationEntry(raw: RawEntry): EducationItem | null {
     Object.assign(item, d);
   }
   assignEducation(item, pieces, degreeText !== undefined);
+  // "Majoring in Computer Science" under the degree names the field when the header did not.
+  for (const d of raw.description) {
+    const m = d.cells.join(' ').match(MAJOR_RE);
+    if (m && (!item.area || HONOURS_RE.test(item.area))) {
+      item.area = (m[1] as string).replace(/[.;]$/, '').trim();
+      break;
+    }
+  }
+  if (item.area && HONOURS_RE.test(item.area)) {
+    const rest = item.area.replace(HONOURS_RE, '').replace(/^[\s,–-]+|[\s,–-]+$/g, '');
+    if (rest) item.area = rest;
+    else delete item.area;
+  }
   if (!item.institution && !item.studyType && !item.area) return null;
   return item;
 }
@@ -87,6 +100,9 @@ function parseDegreeJoined(text: string): { studyType?: string; area?: string } 
   }
   return parseDegree(text);
 }
+
+const MAJOR_RE = /^(?:majoring in|major in|major:|studieretning:?|hovedfag:?|concentration in)\s+(.+)$/i;
+const HONOURS_RE = /\b(?:summa |magna )?cum laude\b|\bwith (?:high )?(?:distinction|honou?rs)\b|\bfirst class honou?rs\b/i;
 
 const TRAILING_SCHOOL_RE =
   /(?<=[)\p{Ll}.]\s|\p{Lu}{2}\s)((?:\p{Lu}\p{Ll}[\p{L}'-]*\s)*(?:University|Universität|Université|Universitetet|Universitet|College|Institute|Høgskolen|Høyskolen|Academy)(?:\s(?:of|for|i|in|de|di|du)\s[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*)*)?)$/u;
@@ -184,4 +200,20 @@ function joinSubs(list: Sub[]): string {
     out += s.text;
   });
   return out;
+}
+
+/**
+ * A one-word place column repeated on every entry ("Wonderland", "Oslo") is where the
+ * studies were, not the school: a school is named by school words or as an acronym.
+ */
+export function dropRepeatedPlaceColumn(items: EducationItem[]): void {
+  const counts = new Map<string, number>();
+  for (const it of items) if (it.institution) counts.set(it.institution, (counts.get(it.institution) ?? 0) + 1);
+  for (const it of items) {
+    const name = it.institution;
+    if (!name || (counts.get(name) ?? 0) < 2 || name.includes(' ')) continue;
+    if (institutionScore(name) > 0 || /^\p{Lu}[\p{Lu}\p{Ll}]{0,4}$/u.test(name) && /\p{Lu}.*\p{Lu}/u.test(name)) continue;
+    delete it.institution;
+    delete it.lines.institution;
+  }
 }
