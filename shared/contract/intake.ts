@@ -364,7 +364,7 @@ export const intakeMethods = {
   'intake.getDraft': defineMethod<IntakeDraft>()(z.object({ jobId }).strict()),
   /** The original file, for the review screen to render beside the fields. */
   'intake.getOriginal': defineMethod<{ fileName: string; mime: string; base64: string }>()(z.object({ jobId }).strict()),
-  /** One page of the original as a PNG (about 110 dpi), to show beside the extracted fields. */
+  /** A page of a file in review as a PNG (about 110 dpi), its national ids painted over, to show beside the fields. */
   'intake.getPageImage': defineMethod<PageImage>()(z.object({ jobId, page: z.number().int().min(1).max(MAX_PAGES) }).strict()),
   /** Field by field: the candidate now, the draft, and what taking each field would give. */
   'intake.mergePreview': defineMethod<MergePreview>()(
