@@ -161,6 +161,18 @@ function resumedSection(lines: Line[], i: number, sectionOf: Map<Line, Section>)
   const newPage = prev.page !== line.page;
   const jumpUp = !newPage && line.box.y < prev.box.y - 3 * line.box.height && Math.abs(line.box.x - prev.box.x) > 40;
   if (!newPage && !jumpUp) return null;
+  if (jumpUp) {
+    // The same column higher up on this page: the last line above this one that starts
+    // near its x (the column's heading, cut off from it by a line spanning both columns).
+    let above: Line | null = null;
+    for (let j = i - 1; j >= 0; j--) {
+      const other = lines[j] as Line;
+      if (other.page !== line.page) break;
+      if (other.box.y < line.box.y && Math.abs(other.box.x - line.box.x) <= 80 && (!above || other.box.y > above.box.y)) above = other;
+    }
+    const section = above ? sectionOf.get(above) : undefined;
+    if (section) return section.kind;
+  }
   if (line.page === lines[0]?.page) return null;
   // The last line of the previous page that starts nearest this one's x.
   let best: Line | null = null;
