@@ -12,6 +12,7 @@ import { candidateHandlers } from './candidates/handlers.ts';
 import { IntakeService, type IntakeOptions } from './intake/service.ts';
 import { intakeHandlers } from './intake/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
+import { privacyHandlers } from './privacy/handlers.ts';
 
 export interface CoreOptions {
   /** The vault folder. */
@@ -51,7 +52,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const ctx: CoreContext = { clock, newId, events, vault };
   const intake = new IntakeService(ctx, options.intake);
-  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers });
+  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers });
   const inner = createDispatch(handlers, ctx, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   const dispatch: Dispatch = async (method, input) => {
     const result = await inner(method, input);

@@ -3,7 +3,7 @@ import type { MethodDef } from './define.ts';
 import { vaultMethods } from './vault.ts';
 import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
-import { auditMethods } from './privacy.ts';
+import { auditMethods, consentMethods } from './privacy.ts';
 
 export * from './define.ts';
 export * from './vault.ts';
@@ -20,6 +20,7 @@ export const contract = {
   ...candidateMethods,
   ...intakeMethods,
   ...auditMethods,
+  ...consentMethods,
 } satisfies Record<string, MethodDef>;
 
 type NoOverlap<A, B> = keyof A & keyof B extends never ? true : ['duplicate method names', keyof A & keyof B];
@@ -29,6 +30,8 @@ const _intakeIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods
 void _intakeIsDisjoint;
 const _privacyIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods, typeof auditMethods> = true;
 void _privacyIsDisjoint;
+const _consentsAreDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods, typeof consentMethods> = true;
+void _consentsAreDisjoint;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -67,3 +67,134 @@ export const auditMethods = {
   /** Recomputes the whole chain. */
   'privacy.audit.verify': defineMethod<AuditVerification>()(z.object({}).strict()),
 };
+
+// ---- consent ledger and policy versions --------------------------------------
+
+export const ConsentPurposes = ['recruitment', 'keepForFuture', 'shareWithClient', 'marketingEmail', 'contactReferences'] as const;
+export type ConsentPurpose = (typeof ConsentPurposes)[number];
+/** The purposes that have no client: one yes/no each. */
+export type SimplePurpose = Exclude<ConsentPurpose, 'shareWithClient'>;
+
+export const ConsentSources = ['form', 'phone', 'email', 'inPerson'] as const;
+export type ConsentSource = (typeof ConsentSources)[number];
+
+/** shareWithClient only: the client, and the one vacancy (null: any vacancy of that client). */
+export interface ConsentScope {
+  clientId: string;
+  vacancyId: string | null;
+}
+
+export interface ConsentNotice {
+  version: string;
+  /** SHA-256 (hex) of the exact text shown. */
+  sha256: string;
+  text: string;
+}
+
+/** One grant or withdrawal, as recorded; never changed afterwards. */
+export interface ConsentEvent {
+  id: string;
+  candidateId: string;
+  purpose: ConsentPurpose;
+  scope: ConsentScope | null;
+  action: 'grant' | 'withdraw';
+  /** When the candidate gave or withdrew it. */
+  at: string;
+  /** When it was entered. */
+  recordedAt: string;
+  source: ConsentSource;
+  recordedBy: { id: string; name: string };
+  /** The notice shown with a grant; a withdrawal needs none. */
+  notice: ConsentNotice | null;
+}
+
+/** The current state of one purpose (and scope): the latest event decides. */
+export interface ConsentState {
+  purpose: ConsentPurpose;
+  scope: ConsentScope | null;
+  granted: boolean;
+  since: string;
+  eventId: string;
+  source: ConsentSource;
+  noticeVersion: string | null;
+}
+
+export interface CurrentConsents {
+  candidateId: string;
+  /** Granted now? (false when never asked or withdrawn). */
+  purposes: Record<SimplePurpose, boolean>;
+  /** Clients (and vacancies) the profile may be shared with now. */
+  sharing: { clientId: string; vacancyId: string | null; since: string }[];
+  states: ConsentState[];
+}
+
+export interface PolicyVersion {
+  version: string;
+  locale: 'nb' | 'en';
+  sha256: string;
+  text: string;
+  publishedAt: string;
+  publishedBy: { id: string; name: string };
+  /** Candidates recorded as told of this version. */
+  notified: number;
+}
+
+/** A candidate who must be told of a new policy version (recorded as told by hand). */
+export interface PolicyRecipient {
+  candidateId: string;
+  name: string;
+  status: 'active' | 'inactive';
+  email: string | null;
+  phone: string | null;
+}
+
+const scopeFields = {
+  candidateId: id,
+  purpose: z.enum(ConsentPurposes),
+  /** shareWithClient only. */
+  clientId: id.optional(),
+  /** shareWithClient only; left out: any vacancy of the client. */
+  vacancyId: id.optional(),
+  source: z.enum(ConsentSources),
+  /** When the candidate said it (a paper form entered later); default now. Not in the future. */
+  at: z.iso.datetime({ offset: true }).optional(),
+};
+
+const scoped = <T extends { purpose: ConsentPurpose; clientId?: string | undefined; vacancyId?: string | undefined }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.purpose === 'shareWithClient' && !v.clientId) {
+    ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'Sharing consent names the client' });
+  }
+  if (v.purpose !== 'shareWithClient' && (v.clientId || v.vacancyId)) {
+    ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'Only sharing consent has a client or vacancy' });
+  }
+};
+
+const noticeText = z.string().trim().min(1).max(200_000);
+const version = z.string().trim().min(1).max(50);
+
+export const consentMethods = {
+  /** The ledger of one candidate, newest first. */
+  'privacy.consents.list': defineMethod<ConsentEvent[]>()(z.object({ candidateId: id }).strict()),
+  'privacy.consents.current': defineMethod<CurrentConsents>()(z.object({ candidateId: id }).strict()),
+  /**
+   * Record a grant with the exact notice shown: its version and text (the text may
+   * be left out when the version is a published privacy policy).
+   */
+  'privacy.consents.grant': defineMethod<ConsentEvent>()(
+    z
+      .object({ ...scopeFields, notice: z.object({ version, text: noticeText.optional() }).strict() })
+      .strict()
+      .superRefine(scoped),
+  ),
+  /**
+   * Record a withdrawal; it applies at once everywhere. Withdrawing sharing with a
+   * client without naming a vacancy withdraws every vacancy of that client too.
+   */
+  'privacy.consents.withdraw': defineMethod<ConsentEvent[]>()(z.object(scopeFields).strict().superRefine(scoped)),
+  /** Publish a privacy-policy version; every candidate in the register must be told (recorded as told by hand). */
+  'privacy.policy.publish': defineMethod<{ policy: PolicyVersion; mustBeTold: PolicyRecipient[] }>()(
+    z.object({ version, text: noticeText, locale: z.enum(['nb', 'en']).default('nb') }).strict(),
+  ),
+  /** Newest first. */
+  'privacy.policy.list': defineMethod<PolicyVersion[]>()(z.object({}).strict()),
+};

@@ -4,6 +4,7 @@ import { candidateQueries } from './candidates.ts';
 import { intakeQueries } from './intake.ts';
 import { profileQueries } from './profiles.ts';
 import { auditQueries } from './audit.ts';
+import { consentQueries } from './consents.ts';
 
 /**
  * Every query the core may run, by name. They execute where the database lives
@@ -17,6 +18,7 @@ export const queries = {
   ...intakeQueries,
   ...profileQueries,
   ...auditQueries,
+  ...consentQueries,
 };
 
 export type Queries = typeof queries;

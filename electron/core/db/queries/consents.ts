@@ -1,0 +1,324 @@
+import type { Db } from '../connection.ts';
+import type {
+  ConsentEvent,
+  ConsentPurpose,
+  ConsentSource,
+  ConsentState,
+  CurrentConsents,
+  PolicyRecipient,
+  PolicyVersion,
+  SimplePurpose,
+} from '../../../../shared/contract/index.ts';
+import { AppError } from '../../rpc/errors.ts';
+import { appendAudit } from './audit.ts';
+
+/**
+ * The consent ledger and the privacy-policy versions. The ledger only grows
+ * (triggers refuse UPDATE, and DELETE except for an erased candidate); the
+ * current state is the newest event per candidate, purpose and scope, by the
+ * time the candidate said it (then by the order recorded).
+ */
+
+interface EventRow {
+  id: string;
+  candidate_id: string;
+  purpose: ConsentPurpose;
+  client_id: string;
+  vacancy_id: string;
+  action: 'grant' | 'withdraw';
+  at: string;
+  recorded_at: string;
+  source: ConsentSource;
+  recorded_by: string;
+  recorder_name: string;
+  notice_version: string | null;
+  notice_sha256: string | null;
+  notice_text: string | null;
+}
+
+const EVENT_SELECT = `SELECT e.*, s.name AS recorder_name, n.text AS notice_text
+  FROM consent_events e JOIN staff s ON s.id = e.recorded_by LEFT JOIN privacy_notices n ON n.sha256 = e.notice_sha256`;
+
+const scopeOf = (r: { purpose: ConsentPurpose; client_id: string; vacancy_id: string }) =>
+  r.purpose === 'shareWithClient' ? { clientId: r.client_id, vacancyId: r.vacancy_id || null } : null;
+
+function toEvent(r: EventRow): ConsentEvent {
+  return {
+    id: r.id,
+    candidateId: r.candidate_id,
+    purpose: r.purpose,
+    scope: scopeOf(r),
+    action: r.action,
+    at: r.at,
+    recordedAt: r.recorded_at,
+    source: r.source,
+    recordedBy: { id: r.recorded_by, name: r.recorder_name },
+    notice:
+      r.notice_version !== null && r.notice_sha256 !== null
+        ? { version: r.notice_version, sha256: r.notice_sha256, text: r.notice_text ?? '' }
+        : null,
+  };
+}
+
+function requireCandidate(db: Db, candidateId: string): void {
+  if (!db.prepare('SELECT 1 FROM candidates WHERE id = ?').get(candidateId)) {
+    throw new AppError('NOT_FOUND', 'No candidate with that id', { id: candidateId });
+  }
+}
+
+export function listConsentEvents(db: Db, a: { candidateId: string }): ConsentEvent[] {
+  requireCandidate(db, a.candidateId);
+  return (db.prepare(`${EVENT_SELECT} WHERE e.candidate_id = ? ORDER BY e.at DESC, e.seq DESC`).all(a.candidateId) as EventRow[]).map(toEvent);
+}
+
+/** The newest event of each purpose and scope. */
+function latestEvents(db: Db, candidateId: string): EventRow[] {
+  return db
+    .prepare(
+      `${EVENT_SELECT} WHERE e.seq IN (
+         SELECT (SELECT x.seq FROM consent_events x
+                 WHERE x.candidate_id = g.candidate_id AND x.purpose = g.purpose AND x.client_id = g.client_id AND x.vacancy_id = g.vacancy_id
+                 ORDER BY x.at DESC, x.seq DESC LIMIT 1)
+         FROM (SELECT DISTINCT candidate_id, purpose, client_id, vacancy_id FROM consent_events WHERE candidate_id = ?) g)
+       ORDER BY e.purpose, e.client_id, e.vacancy_id`,
+    )
+    .all(candidateId) as EventRow[];
+}
+
+export function currentConsents(db: Db, a: { candidateId: string }): CurrentConsents {
+  requireCandidate(db, a.candidateId);
+  const purposes: Record<SimplePurpose, boolean> = {
+    recruitment: false,
+    keepForFuture: false,
+    marketingEmail: false,
+    contactReferences: false,
+  };
+  const sharing: CurrentConsents['sharing'] = [];
+  const states: ConsentState[] = [];
+  for (const r of latestEvents(db, a.candidateId)) {
+    const granted = r.action === 'grant';
+    states.push({
+      purpose: r.purpose,
+      scope: scopeOf(r),
+      granted,
+      since: r.at,
+      eventId: r.id,
+      source: r.source,
+      noticeVersion: r.notice_version,
+    });
+    if (r.purpose === 'shareWithClient') {
+      if (granted) sharing.push({ clientId: r.client_id, vacancyId: r.vacancy_id || null, since: r.at });
+    } else purposes[r.purpose] = granted;
+  }
+  return { candidateId: a.candidateId, purposes, sharing, states };
+}
+
+/** SQL: is the newest event of this scope a grant? Each argument is an SQL expression. */
+export const grantedNow = (purpose: string, candidate = 'c.id', client = "''", vacancy = "''") =>
+  `(SELECT x.action FROM consent_events x WHERE x.candidate_id = ${candidate} AND x.purpose = ${purpose}
+     AND x.client_id = ${client} AND x.vacancy_id = ${vacancy} ORDER BY x.at DESC, x.seq DESC LIMIT 1) = 'grant'`;
+
+/**
+ * May the candidate's profile be used for this purpose now? Sharing is allowed by
+ * consent for the client as a whole or for the very vacancy.
+ */
+export function consentGranted(
+  db: Db,
+  a: { candidateId: string; purpose: ConsentPurpose; clientId?: string | null; vacancyId?: string | null },
+): boolean {
+  const one = (client: string, vacancy: string) =>
+    (db
+      .prepare(`SELECT ${grantedNow('@purpose', '@candidateId', '@client', '@vacancy')} AS ok`)
+      .get({ purpose: a.purpose, candidateId: a.candidateId, client, vacancy }) as { ok: number | null }).ok === 1;
+  if (a.purpose !== 'shareWithClient') return one('', '');
+  if (!a.clientId) return false;
+  return one(a.clientId, '') || (!!a.vacancyId && one(a.clientId, a.vacancyId));
+}
+
+/** Active candidates whose consent to a simple purpose stands now (e.g. the marketing list). */
+export function consentHolders(db: Db, a: { purpose: SimplePurpose }): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT c.id FROM candidates c
+         WHERE c.status = 'active' AND c.id IN (SELECT candidate_id FROM consent_events WHERE purpose = @purpose)
+           AND ${grantedNow('@purpose')}`,
+      )
+      .all({ purpose: a.purpose }) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+function storeNotice(db: Db, text: string, sha256: string, at: string): void {
+  db.prepare('INSERT OR IGNORE INTO privacy_notices (sha256, text, created_at) VALUES (?, ?, ?)').run(sha256, text, at);
+}
+
+export interface RecordConsent {
+  candidateId: string;
+  purpose: ConsentPurpose;
+  clientId: string | null;
+  vacancyId: string | null;
+  source: ConsentSource;
+  at: string;
+  recordedAt: string;
+  actorId: string;
+}
+
+export function recordGrant(
+  db: Db,
+  a: RecordConsent & { id: string; notice: { version: string; text: string | null; sha256: string | null } },
+): ConsentEvent {
+  return db.transaction(() => {
+    requireCandidate(db, a.candidateId);
+    let noticeSha: string;
+    if (a.notice.text !== null && a.notice.sha256 !== null) {
+      storeNotice(db, a.notice.text, a.notice.sha256, a.recordedAt);
+      noticeSha = a.notice.sha256;
+    } else {
+      const policy = db.prepare('SELECT notice_sha256 FROM privacy_policies WHERE version = ?').get(a.notice.version) as
+        | { notice_sha256: string }
+        | undefined;
+      if (!policy) {
+        throw new AppError('VALIDATION', `No privacy policy has version "${a.notice.version}": give the text of the notice shown.`, {
+          issues: [{ path: 'notice.text', message: 'Required for a notice that is not a published policy' }],
+        });
+      }
+      noticeSha = policy.notice_sha256;
+    }
+    insertEvent(db, a, 'grant', a.id, a.notice.version, noticeSha);
+    return toEvent(db.prepare(`${EVENT_SELECT} WHERE e.id = ?`).get(a.id) as EventRow);
+  })();
+}
+
+/**
+ * Record withdrawals. Sharing withdrawn for a whole client ends every vacancy
+ * consent of that client as well (one event each), so nothing stays granted under it.
+ */
+export function recordWithdrawal(db: Db, a: RecordConsent & { id: string }): ConsentEvent[] {
+  return db.transaction(() => {
+    requireCandidate(db, a.candidateId);
+    const scopes: { client: string; vacancy: string }[] = [{ client: a.clientId ?? '', vacancy: a.vacancyId ?? '' }];
+    if (a.purpose === 'shareWithClient' && a.clientId && !a.vacancyId) {
+      const vacancies = db
+        .prepare(
+          `SELECT DISTINCT vacancy_id FROM consent_events e WHERE candidate_id = @candidateId AND purpose = 'shareWithClient'
+             AND client_id = @client AND vacancy_id <> '' AND ${grantedNow("'shareWithClient'", '@candidateId', '@client', 'e.vacancy_id')}`,
+        )
+        .all({ candidateId: a.candidateId, client: a.clientId }) as { vacancy_id: string }[];
+      for (const v of vacancies) scopes.push({ client: a.clientId, vacancy: v.vacancy_id });
+    }
+    const ids = scopes.map((scope, i) => {
+      // The ends of vacancy consents get ids derived from the one given: unique, and grouped.
+      const eventId = i === 0 ? a.id : `${a.id}.${i}`;
+      insertEvent(db, { ...a, clientId: scope.client || null, vacancyId: scope.vacancy || null }, 'withdraw', eventId, null, null);
+      return eventId;
+    });
+    return ids.map((eventId) => toEvent(db.prepare(`${EVENT_SELECT} WHERE e.id = ?`).get(eventId) as EventRow));
+  })();
+}
+
+function insertEvent(db: Db, a: RecordConsent, action: 'grant' | 'withdraw', id: string, noticeVersion: string | null, noticeSha: string | null) {
+  db.prepare(
+    `INSERT INTO consent_events (id, candidate_id, purpose, client_id, vacancy_id, action, at, recorded_at, source, recorded_by,
+       notice_version, notice_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, a.candidateId, a.purpose, a.clientId ?? '', a.vacancyId ?? '', action, a.at, a.recordedAt, a.source, a.actorId, noticeVersion, noticeSha);
+  appendAudit(db, {
+    at: a.recordedAt,
+    actorId: a.actorId,
+    action: action === 'grant' ? 'consent.grant' : 'consent.withdraw',
+    candidateId: a.candidateId,
+    subjects: {
+      consentEvent: id,
+      ...(a.clientId ? { client: a.clientId } : {}),
+      ...(a.vacancyId ? { vacancy: a.vacancyId } : {}),
+      ...(noticeVersion ? { noticeVersion } : {}),
+    },
+    detail: { purpose: a.purpose, source: a.source },
+  });
+}
+
+// ---- privacy-policy versions ---------------------------------------------------
+
+interface PolicyRow {
+  version: string;
+  locale: 'nb' | 'en';
+  notice_sha256: string;
+  text: string;
+  published_at: string;
+  published_by: string;
+  publisher_name: string;
+  notified: number;
+}
+
+const POLICY_SELECT = `SELECT p.version, p.locale, p.notice_sha256, n.text, p.published_at, p.published_by, s.name AS publisher_name,
+    (SELECT count(*) FROM policy_notifications pn WHERE pn.policy_version = p.version) AS notified
+  FROM privacy_policies p JOIN privacy_notices n ON n.sha256 = p.notice_sha256 JOIN staff s ON s.id = p.published_by`;
+
+const toPolicy = (r: PolicyRow): PolicyVersion => ({
+  version: r.version,
+  locale: r.locale,
+  sha256: r.notice_sha256,
+  text: r.text,
+  publishedAt: r.published_at,
+  publishedBy: { id: r.published_by, name: r.publisher_name },
+  notified: r.notified,
+});
+
+export function listPolicies(db: Db): PolicyVersion[] {
+  return (db.prepare(`${POLICY_SELECT} ORDER BY p.seq DESC`).all() as PolicyRow[]).map(toPolicy);
+}
+
+/**
+ * Publish a version: every candidate in the register must be told. With no mail
+ * transport yet, each is recorded as told by hand by the publisher.
+ */
+export function publishPolicy(
+  db: Db,
+  a: { version: string; text: string; sha256: string; locale: 'nb' | 'en'; actorId: string; at: string },
+): { policy: PolicyVersion; mustBeTold: PolicyRecipient[] } {
+  return db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM privacy_policies WHERE version = ?').get(a.version)) {
+      throw new AppError('CONFLICT', `Version "${a.version}" is already published. A published policy is never changed: give the new text a new version.`);
+    }
+    storeNotice(db, a.text, a.sha256, a.at);
+    db.prepare('INSERT INTO privacy_policies (version, notice_sha256, locale, published_at, published_by) VALUES (?, ?, ?, ?, ?)').run(
+      a.version,
+      a.sha256,
+      a.locale,
+      a.at,
+      a.actorId,
+    );
+    const notified = db
+      .prepare(
+        `INSERT INTO policy_notifications (policy_version, candidate_id, method, at, by)
+         SELECT ?, id, 'byHand', ?, ? FROM candidates`,
+      )
+      .run(a.version, a.at, a.actorId).changes;
+    const rows = db
+      .prepare(
+        `SELECT id, name, status, emails ->> '$[0]' AS email, phones ->> '$[0]' AS phone FROM candidates ORDER BY sort_key, id`,
+      )
+      .all() as { id: string; name: string; status: 'active' | 'inactive'; email: string | null; phone: string | null }[];
+    appendAudit(db, {
+      at: a.at,
+      actorId: a.actorId,
+      action: 'policy.publish',
+      subjects: { policyVersion: a.version },
+      detail: { notified },
+    });
+    return {
+      policy: toPolicy(db.prepare(`${POLICY_SELECT} WHERE p.version = ?`).get(a.version) as PolicyRow),
+      mustBeTold: rows.map((r) => ({ candidateId: r.id, name: r.name, status: r.status, email: r.email, phone: r.phone })),
+    };
+  })();
+}
+
+export const consentQueries = {
+  'consents.list': listConsentEvents,
+  'consents.current': currentConsents,
+  'consents.granted': consentGranted,
+  'consents.holders': consentHolders,
+  'consents.grant': recordGrant,
+  'consents.withdraw': recordWithdrawal,
+  'policy.list': listPolicies,
+  'policy.publish': publishPolicy,
+};

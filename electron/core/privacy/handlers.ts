@@ -1,0 +1,11 @@
+import type { HandlerGroup } from '../rpc/handlers.ts';
+import { currentConsents, grantConsent, listConsents, listPolicies, publishPolicy, withdrawConsent } from './consents.ts';
+
+export const privacyHandlers: HandlerGroup = {
+  'privacy.consents.list': (input, ctx) => listConsents(ctx, input.candidateId),
+  'privacy.consents.current': (input, ctx) => currentConsents(ctx, input.candidateId),
+  'privacy.consents.grant': (input, ctx) => grantConsent(ctx, input),
+  'privacy.consents.withdraw': (input, ctx) => withdrawConsent(ctx, input),
+  'privacy.policy.publish': (input, ctx) => publishPolicy(ctx, input),
+  'privacy.policy.list': (_, ctx) => listPolicies(ctx),
+};
