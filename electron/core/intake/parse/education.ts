@@ -25,6 +25,9 @@ export function parseDegree(text: string): { studyType?: string; area?: string }
     .replace(/\s*\((?:GPA|karakter)[^)]*\)\s*$/i, '')
     .replace(/[.;]$/, '')
     .trim();
+  // German "Studium Diplom-Veterinärmedizin": the degree is hyphenated onto its field.
+  const hyphenated = clean.match(/^(?:studium\s+)?(diplom|magister|bachelor|master|staatsexamen)-(\p{Lu}.*)$/iu);
+  if (hyphenated) return { studyType: hyphenated[1] as string, area: hyphenated[2] as string };
   const found = findDegree(clean);
   if (!found) return clean ? { area: clean } : {};
   const degree = found.degree;
@@ -101,6 +104,9 @@ function parseDegreeJoined(text: string): { studyType?: string; area?: string } 
   return parseDegree(text);
 }
 
+/** "an der Freien Universität Berlin", "at the University of X", "ved NTNU": the school without its preposition. */
+const SCHOOL_PREPOSITION_RE = /^(?:an der|an dem|am|at the|at|ved|på|fra|from|à l'|à la|de la)\s+(?=\p{Lu})/iu;
+
 const MAJOR_RE = /^(?:majoring in|major in|major:|studieretning:?|hovedfag:?|concentration in)\s+(.+)$/i;
 const HONOURS_RE = /\b(?:summa |magna )?cum laude\b|\bwith (?:high )?(?:distinction|honou?rs)\b|\bfirst class honou?rs\b/i;
 
@@ -144,8 +150,8 @@ function subPieces(pieces: Piece[]): Sub[] {
         out.push({ text: (trailing[1] as string).trim(), piece, role: 'institution' });
         continue;
       }
-      if (degreeScore(text) > 0 || findDegree(text)) out.push({ text, piece, role: 'degree' });
-      else if (institutionScore(text) > 0) out.push({ text, piece, role: 'institution' });
+      if (degreeScore(text) > 0 || findDegree(text) || /^(?:studium\s+)?(?:diplom|magister)-/i.test(text)) out.push({ text, piece, role: 'degree' });
+      else if (institutionScore(text) > 0) out.push({ text: text.replace(SCHOOL_PREPOSITION_RE, ''), piece, role: 'institution' });
       else out.push({ text, piece, role: 'other' });
     }
   }

@@ -103,6 +103,8 @@ function isDescription(line: Line, baseX: number, headerFont: number): boolean {
   const text = line.text;
   if (DESCRIPTION_LABEL_RE.test(text)) return true;
   if (FIELD_LABEL_RE.test(text) && text.split(/\s+/).length <= 10) return false;
+  // "Key achievements:", "Kernarbeitsgebiete:": a label over a list of duties.
+  if (/:$/.test(text) && text.split(/\s+/).length <= 3 && line.cells.length === 1) return true;
   // Indented under the entry's header: a bullet whose glyph was lost. Scans jitter by a
   // few pixels and lean with the page, so they need a wider margin.
   const indent = line.source === 'ocr' ? Math.max(8, line.fontSize * 1.5) : Math.max(5, line.fontSize * 0.6);
@@ -133,6 +135,13 @@ function unwrapHeaders(lines: Line[]): Line[] {
     if (prev && !line.bullet && !prev.bullet && prev.page === line.page && line.cells.length === 1) {
       const open = (prev.text.match(/\(/g) ?? []).length - (prev.text.match(/\)/g) ?? []).length;
       const dangling = /\s[–—-]$/.test(prev.text) && findDates(prev.text + ' ' + line.text).some((d) => !d.single);
+      // "2003 – 2004 und" / "2006 – 2012": a second period wrapped under the first.
+      const joinIndex = prev.cells.findIndex((c) => /\b(?:und|og|and|et|&)$|,$/.test(c.trim()) && findDates(c).length > 0);
+      if (joinIndex >= 0 && findDates(line.text).some((d) => !d.single && d.length >= 0.6 * line.text.replace(/\s/g, '').length)) {
+        const cells = prev.cells.map((c, k) => (k === joinIndex ? `${c} ${line.text}` : c));
+        out[out.length - 1] = { ...prev, cells, text: cells.join(' ') };
+        continue;
+      }
       if ((open > 0 && /\)/.test(line.text) && line.text.length < 80) || dangling) {
         const text = `${prev.text} ${line.text}`;
         const cells = [...prev.cells.slice(0, -1), `${prev.cells.at(-1) ?? ''} ${line.text}`.trim()];

@@ -30,7 +30,8 @@ const VOCABULARY: Record<Exclude<SectionKind, 'top'>, string[]> = {
     'professional history', 'career summary', 'employment record', 'industry experience', 'teaching experience',
     'berufserfahrung', 'praktische tätigkeiten', 'praktika', 'beruflicher werdegang', 'berufliche erfahrung', 'werdegang',
     'expérience professionnelle', 'expériences professionnelles', 'expérience', 'expériences', 'parcours professionnel',
-    'experiencia', 'experiencia laboral', 'freiwilliges soziales jahr',
+    'experiencia', 'experiencia laboral', 'freiwilliges soziales jahr', 'bundesfreiwilligendienst', 'zivildienst', 'wehrdienst',
+    'siviltjeneste', 'verneplikt', 'national service',
   ],
   education: [
     'utdanning', 'utdannelse', 'skolegang', 'studier', 'utdanning og kurs', 'utdannelse og kurs', 'utdanning og opplæring',
@@ -38,7 +39,7 @@ const VOCABULARY: Record<Exclude<SectionKind, 'top'>, string[]> = {
     'education', 'academic background', 'academic history', 'educational background', 'academics', 'academic qualifications',
     'education and training', 'education & training', 'degrees', 'schooling', 'academic education', 'studies',
     'ausbildung', 'schulbildung', 'studium', 'bildungsweg', 'schulische ausbildung', 'akademische ausbildung', 'bildung',
-    'formation', 'formations', 'études', 'etudes', 'parcours académique', 'educación', 'formación',
+    'formation', 'formations', 'études', 'etudes', 'parcours académique', 'educación', 'formación', 'promotion', 'hochschulstudium',
   ],
   skills: [
     'kompetanse', 'ferdigheter', 'kvalifikasjoner', 'nøkkelkompetanse', 'nøkkelkvalifikasjoner', 'kjernekompetanse',
@@ -94,7 +95,7 @@ const VOCABULARY: Record<Exclude<SectionKind, 'top'>, string[]> = {
     'loisirs', 'intérêts',
   ],
   other: [
-    'publications', 'publikasjoner', 'projects', 'prosjekter', 'project', 'prosjekt', 'publication', 'award', 'prosjekterfaring', 'personal projects', 'side projects',
+    'publications', 'publikasjoner', 'veröffentlichungen', 'publikationen', 'arbeitszeugnisse', 'zeugnisse', 'anlagen', 'projects', 'prosjekter', 'project', 'prosjekt', 'publication', 'award', 'prosjekterfaring', 'personal projects', 'side projects',
     'awards', 'honors', 'honours', 'honors awards', 'honors & awards', 'awards & honors', 'selected honors', 'achievements',
     'utmerkelser', 'priser', 'verv', 'tillitsverv', 'frivillig arbeid', 'frivillighet', 'frivillig', 'volunteer',
     'volunteering', 'volunteer experience', 'volunteer work', 'extracurricular activity', 'extracurricular activities',
