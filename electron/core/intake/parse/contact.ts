@@ -81,7 +81,12 @@ function sectionWeight(section: Section): number {
 /** OCR reads "@" as "Ø", "©" or "®": "ola.nordmannØgmail.com". */
 function ocrEmailText(line: Line): string {
   if (line.source !== 'ocr') return line.text;
-  return line.text.replace(/([\p{L}0-9._%+-])\s?[Ø©®]\s?([\p{L}0-9-]+\.[\p{L}]{2,})/gu, '$1@$2');
+  return (
+    line.text
+      .replace(/([\p{L}0-9._%+-])\s?[Ø©®]\s?([\p{L}0-9-]+\.[\p{L}]{2,})/gu, '$1@$2')
+      // "E-post: kari nordmann@gmail.com": the dot of the address read as a space.
+      .replace(/(\b(?:e-?post|e-?mail|epost|mail)\s*:?\s*)([\p{Ll}0-9]+)\s([\p{Ll}0-9._%+-]+@)/giu, '$1$2.$3')
+  );
 }
 
 function findEmail(cands: Candidate[]): Found<string> | undefined {
@@ -329,9 +334,11 @@ function findLocation(cands: Candidate[]): LocationFound {
       return out;
     }
   }
-  // 2. A labelled place: "Bor i: Trondheim", "Location: Bremen, Germany".
+  // 2. A labelled place: "Bor i: Trondheim", "Location: Bremen, Germany" (OCR may glue it
+  // to the end of a line of the column beside it).
   for (const { line } of pool) {
-    const value = labelledValue(line, CITY_LABEL_RE) ?? labelledValue(line, ADDRESS_LABEL_RE);
+    const inline = line.source === 'ocr' ? line.text.match(/\b(?:bor i|bosted|location|wohnort)\s*:\s*([\p{Lu}][\p{L}' -]{1,40})$/iu) : null;
+    const value = labelledValue(line, CITY_LABEL_RE) ?? labelledValue(line, ADDRESS_LABEL_RE) ?? inline?.[1] ?? null;
     if (!value) continue;
     const city = cityFromPhrase(value);
     if (city) return withCountry({ city: { value: city.city, line, confidence: 0.8 } }, city.country, line);
