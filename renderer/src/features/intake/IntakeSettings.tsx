@@ -48,7 +48,7 @@ export function IntakeSettings() {
   };
 
   return (
-    <section className="card" aria-labelledby="settings-intake">
+    <section className="card intake-settings" aria-labelledby="settings-intake">
       <h2 id="settings-intake">{t('settings.intake.title')}</h2>
       {settings ? (
         <form onSubmit={(e) => void save(e)} noValidate>
