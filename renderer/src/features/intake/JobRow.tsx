@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { IntakeJob } from '../../../../shared/contract/intake.ts';
 import { api } from '../../api/client.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
@@ -15,8 +15,11 @@ const PASSING = new Set(['timeout', 'outOfMemory', 'crashed', 'error']);
 const retryable = (job: IntakeJob) =>
   !!job.sha256 && !!job.format && (job.state === 'cancelled' || (job.state === 'failed' && (!job.reasonCode || PASSING.has(job.reasonCode))));
 
-/** One dropped file: its name, where it is in the queue, and what can be done with it now. */
-export function JobRow({ job }: { job: IntakeJob }) {
+/**
+ * One dropped file: its name, where it is in the queue, and what can be done with it now.
+ * Memoised: a large drop sends many events, and only the row whose job changed re-renders.
+ */
+export const JobRow = memo(function JobRow({ job }: { job: IntakeJob }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [busy, setBusy] = useState(false);
@@ -101,4 +104,4 @@ export function JobRow({ job }: { job: IntakeJob }) {
       </div>
     </li>
   );
-}
+});

@@ -19,7 +19,8 @@ const DOCX_LINE = 14;
 export function PageViewer({ jobId, pages, box, text }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const wordFile = pages.length > 0 && pages.every((p) => p.source === 'docx');
+  // A Word file has no pages to show (nor has a draft without page sizes): its text lines stand in.
+  const wordFile = pages.every((p) => p.source === 'docx');
   const [pageNumber, setPageNumber] = useState(box?.page ?? 1);
   const images = usePageImages((s) => s.pages);
   const markRef = useRef<HTMLDivElement>(null);
@@ -43,7 +44,7 @@ export function PageViewer({ jobId, pages, box, text }: Props) {
     return (
       <div className="page-viewer" aria-label={t('review.original')} role="region">
         <div className="page-toolbar">
-          <span>{t('review.wordText')}</span>
+          <span>{pages.length ? t('review.wordText') : t('review.cvText')}</span>
         </div>
         <ol className="docx-lines">
           {lines.map((line, i) => (

@@ -83,6 +83,7 @@ export const intakeEn: Record<keyof typeof intakeNb, string> = {
   'review.keysBack': 'back',
   'review.original': 'The original',
   'review.wordText': 'The text of the Word file',
+  'review.cvText': 'The text of the CV',
   'review.pageOf': 'Page {page} of {pages}',
   'review.prevPage': 'Previous page',
   'review.nextPage': 'Next page',

@@ -81,6 +81,7 @@ export const intakeNb = {
   'review.keysBack': 'tilbake',
   'review.original': 'Originalen',
   'review.wordText': 'Teksten i Word-filen',
+  'review.cvText': 'Teksten i CV-en',
   'review.pageOf': 'Side {page} av {pages}',
   'review.prevPage': 'Forrige side',
   'review.nextPage': 'Neste side',
