@@ -14,7 +14,7 @@ Needs no vault. Scans and photos are read with OCR (nor+eng).
 
   --keep-national-id   keep a Norwegian national identity number in basics.nationalId
                        (by default it is removed from the output everywhere)
-  --timeout SEC        time limit per file (default 180)
+  --timeout SEC        time limit per file (default 300; scans wait for the OCR workers)
   --jobs N             files worked on at once (default 4)
   --no-ocr             do not start OCR; pages without text stay empty
 `;
@@ -28,7 +28,7 @@ interface ParseArgs {
 }
 
 function parseArgs(args: string[]): ParseArgs | string {
-  const out: ParseArgs = { files: [], keepNationalId: false, timeoutMs: 180_000, jobs: 4, ocr: true };
+  const out: ParseArgs = { files: [], keepNationalId: false, timeoutMs: 300_000, jobs: 4, ocr: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '--keep-national-id') out.keepNationalId = true;

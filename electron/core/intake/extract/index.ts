@@ -105,7 +105,7 @@ async function extractPdf(bytes: Uint8Array, options: ExtractOptions): Promise<E
       throw new AppError('TOO_LARGE', `the PDF has ${doc.numPages} pages; the limit is ${maxPages}`);
     }
     if (doc.numPages === 0) throw new AppError('UNSUPPORTED_FILE', 'the PDF has no pages');
-    const pages: ExtractedPage[] = [];
+    const pages: (ExtractedPage | Promise<ExtractedPage>)[] = [];
     let ocr: OcrEngine | null | undefined;
     for (let n = 1; n <= doc.numPages; n++) {
       throwIfAborted(options.signal);
@@ -128,24 +128,36 @@ async function extractPdf(bytes: Uint8Array, options: ExtractOptions): Promise<E
         if (text) pages.push(text.page);
         continue;
       }
-      options.onProgress?.({ stage: 'ocr', page: n, pages: doc.numPages, progress: 0 });
-      const page = await ocr.recognizePdfPage(bytes, n, {
-        pageNumber: n,
-        signal: options.signal,
-        timeoutMs: options.ocrTimeoutMs,
-        onProgress: (p) => options.onProgress?.({ stage: 'ocr', page: n, pages: doc.numPages, progress: p.progress }),
-      });
-      pages.push(mergeThinText(inReadingOrder(page), text?.page));
+      // All scanned pages go to the pool at once; it runs as many as it has workers.
+      const pageNumber = n;
+      const thin = text?.page;
+      options.onProgress?.({ stage: 'ocr', page: pageNumber, pages: doc.numPages, progress: 0 });
+      const job = ocr
+        .recognizePdfPage(bytes, pageNumber, {
+          pageNumber,
+          signal: options.signal,
+          timeoutMs: options.ocrTimeoutMs,
+          onProgress: (p) => options.onProgress?.({ stage: 'ocr', page: pageNumber, pages: doc.numPages, progress: p.progress }),
+        })
+        .then((page) => mergeThinText(inReadingOrder(page), thin));
+      // Observed below; this keeps a failure from going unhandled if a later page throws first.
+      job.catch(() => undefined);
+      pages.push(job);
     }
+    // Settle every page before reporting the first failure, so no recognition is left running.
+    const settled = await Promise.allSettled(pages);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const done = settled.map((r) => (r as PromiseFulfilledResult<ExtractedPage>).value);
     const info = await doc.getMetadata().catch(() => null);
     const infoDict = (info?.info ?? {}) as { Title?: unknown; Author?: unknown };
     const meta: { title?: string; author?: string } = {};
     if (typeof infoDict.Title === 'string' && infoDict.Title.trim()) meta.title = infoDict.Title.trim();
     if (typeof infoDict.Author === 'string' && infoDict.Author.trim()) meta.author = infoDict.Author.trim();
-    if (pages.every((p) => p.lines.length === 0) && !ocr) {
+    if (done.every((p) => p.lines.length === 0) && !ocr) {
       throw new AppError('UNSUPPORTED_FILE', 'the PDF holds no text (a scan?) and text recognition (OCR) is not available');
     }
-    return { document: { kind: 'pdf', pages, meta }, warnings };
+    return { document: { kind: 'pdf', pages: done, meta }, warnings };
   } finally {
     await closePdf(doc);
   }
