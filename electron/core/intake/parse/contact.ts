@@ -277,7 +277,8 @@ function findLocation(cands: Candidate[]): LocationFound {
   // 1. Norwegian (or 5-digit) postcode and town: "Møllergata 65, 8006 Bodø".
   for (let i = 0; i < pool.length; i++) {
     const { line } = pool[i] as Candidate;
-    for (const cell of line.cells) {
+    // Header lines pack several items: "Mobil 412 34 567 | kari@x.no | 0560 Oslo".
+    for (const cell of line.cells.flatMap((c) => c.split(/\s+[|·•]\s+/))) {
       const text = cell.replace(LABEL_PREFIX_RE, '');
       if (/^(tlf|tel|telefon|phone|mobil|e-?post|e-?mail|født|born|fødselsdato|date of birth)/i.test(cell)) continue;
       let m = text.match(POSTCODE_CITY_RE);

@@ -136,7 +136,10 @@ export function findDates(text: string): DateRange[] {
         if (a.weak !== next.weak && (a.weak || next.weak)) {
           // "Sep 15 - 2016" mixes styles: not a period we trust.
         }
-        out.push({ start: a.value, end: next.value, index: a.index, length: next.index + next.length - a.index, single: false });
+        // "fra august 2019 til mars 2021": the "fra" belongs to the period.
+        const lead = text.slice(0, a.index).match(/\b(?:fra|from|von|vom|du|de|since|siden|periode)\s*:?\s*$/i);
+        const index = lead ? a.index - lead[0].length : a.index;
+        out.push({ start: a.value, end: next.value, index, length: next.index + next.length - index, single: false });
         i++;
         continue;
       }

@@ -43,7 +43,9 @@ function lineDate(line: Line): { date: DateRange; cells: string[]; extra: DateRa
     for (const d of found) {
       const before = cell.slice(0, d.index).trim();
       const after = cell.slice(d.index + d.length).trim();
-      const atEdge = before.length === 0 || after.length === 0 || /[|·•,–—-]\s*$/.test(before) || /^[|·•,–—(-]/.test(after);
+      // "Rema 1000, Oslo (2019–2021)": a period in brackets at the end is at an edge too.
+      const bracketed = /\(\s*$/.test(before) && /^\s*\)/.test(after);
+      const atEdge = before.length === 0 || after.length === 0 || bracketed || /[|·•,:–—-]\s*$/.test(before) || /^[|·•,:–—(-]/.test(after);
       const labelled = /^[\p{L} ]{2,20}:?$/u.test(before) && after.length === 0;
       const dateIsMost = d.length >= 0.4 * cell.replace(/\s/g, '').length;
       const longText = cell.length > 90 && isProse(cell);
@@ -58,8 +60,8 @@ function lineDate(line: Line): { date: DateRange; cells: string[]; extra: DateRa
         (x) => x !== d && x.index > d.index && /^[\s,;&]*(?:og|and|und|et)?[\s,;&]*$/i.test(cell.slice(d.index + d.length, x.index)),
       );
       const last = extra.at(-1) ?? d;
-      const head = before.replace(/[|·•,–—(-]\s*$/, '').trim();
-      const tail = cell.slice(last.index + last.length).trim().replace(/^[|·•,–—)-]\s*/, '').trim();
+      const head = before.replace(/[|·•,:–—(-]\s*$/, '').trim();
+      const tail = cell.slice(last.index + last.length).trim().replace(/^[|·•,:–—)-]\s*/, '').replace(/^[|·•,:–—-]\s*/, '').trim();
       // The period stood between two parts ("Title – Employer – 2021 – Current – Oslo"): keep them apart.
       const rest = [DATE_LABEL_RE.test(head) || completedLabel ? '' : head, tail].filter(Boolean).join(' – ');
       const restCells = [...line.cells.slice(0, c), ...(rest ? [rest] : []), ...line.cells.slice(c + 1)]
