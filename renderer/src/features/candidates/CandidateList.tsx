@@ -59,6 +59,11 @@ export function CandidateList() {
     return () => clearTimeout(timer);
   }, [text, query.text, setQuery]);
 
+  // Changes made while the register was not on screen (an intake, another tab): reload on return.
+  useEffect(() => {
+    if (useCandidateList.getState().total !== null) refresh();
+  }, [refresh]);
+
   // A bulk import sends an event per candidate: coalesce them into one reload of the visible rows.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
