@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../rpc/errors.ts';
 import type { OcrProgress } from './engine.ts';
@@ -101,6 +102,37 @@ describe('OCR engine (tesseract.js, nor+eng)', () => {
     expect((await failure(engine.recognizePdfPage(imageOnlyPdf(scan.jpeg, scan.width, scan.height), 2))).error.code).toBe('NOT_FOUND');
     const broken = await failure(engine.recognizePdfPage(new TextEncoder().encode('%PDF-1.4 garbage'), 1));
     expect(broken.error.code).toBe('UNSUPPORTED_FILE');
+  });
+
+  it('levels a page scanned askew, and puts the boxes back on the tilted text', async () => {
+    const lines = [
+      'Kari Nordmann bor i Tromsø og jobber i Bærum kommune',
+      'Hun har fagbrev som helsefagarbeider fra 2015',
+      'Erfaring fra sykehjem, hjemmetjeneste og legevakt',
+      'Førerkort klasse B og truckførerbevis',
+      'Snakker norsk, engelsk og litt spansk',
+      'Referanser oppgis på forespørsel',
+      'Adresse: Storgata 12, 9008 Tromsø',
+      'Telefon 912 34 567, e-post kari@example.no',
+    ];
+    const level = await textImage(lines, { dpi: 300, width: 2000 });
+    const degrees = 4;
+    // sharp turns clockwise and grows the canvas to fit: compute where the text went.
+    const tilted = new Uint8Array(await sharp(level).rotate(degrees, { background: '#ffffff' }).withMetadata({ density: 300 }).png().toBuffer());
+    const before = await sharp(level).metadata();
+    const after = await sharp(tilted).metadata();
+    const page = await engine.recognizeImage(tilted);
+    for (const line of lines) expect(text(page)).toContain(line);
+    const line7 = page.lines.find((l) => l.text.startsWith('Adresse'))!;
+    // Centre of line 7 in the level image (drawn from x = 63 px, baseline 7 × 67 px) …
+    const angle = (degrees * Math.PI) / 180;
+    const cx = 63 + line7.width / 2 - before.width! / 2;
+    const cy = 7 * 67 - 15 - before.height! / 2;
+    // … turned clockwise about the centre into the tilted image.
+    const expectedX = after.width! / 2 + cx * Math.cos(angle) - cy * Math.sin(angle);
+    const expectedY = after.height! / 2 + cx * Math.sin(angle) + cy * Math.cos(angle);
+    expect(Math.abs(line7.x + line7.width / 2 - expectedX)).toBeLessThan(20);
+    expect(Math.abs(line7.y + line7.height / 2 - expectedY)).toBeLessThan(20);
   });
 
   it('refuses an image whose header claims 30000×30000 pixels, at once', async () => {

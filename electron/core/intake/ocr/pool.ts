@@ -12,7 +12,7 @@ export interface OcrEngineOptions {
   workers?: number;
   /** Folder with nor.traineddata and eng.traineddata; default: resources/tessdata. */
   langPath?: string;
-  /** Per-page limit on recognition (queue time not counted); default 60 s. */
+  /** Per-page limit on recognition (queue time not counted); default 120 s (a page takes 2–10 s). */
   timeoutMs?: number;
   /** Limit on starting a worker (loading the engine and the language data); default 30 s. */
   startTimeoutMs?: number;
@@ -20,7 +20,7 @@ export interface OcrEngineOptions {
   maxInputPixels?: number;
   /** Resolution PDF pages are rendered at and images scaled towards; default 300. */
   dpi?: number;
-  /** Let Tesseract measure and undo the page's skew before recognising; default off (see README). */
+  /** Measure each page's skew and have Tesseract level it before recognising; default on. */
   deskew?: boolean;
   /** Tesseract variables, merged over our defaults. */
   parameters?: Record<string, string>;
@@ -53,6 +53,7 @@ export function createOcrEngine(options: OcrEngineOptions = {}): OcrPool {
 /** What a page needs before Tesseract sees it, produced when the page's turn comes. */
 interface PreparedPage {
   image: Uint8Array;
+  skew: number;
   geometry: PageGeometry;
 }
 
@@ -98,7 +99,7 @@ class WorkerPool implements OcrPool {
     this.size = workers;
     this.slots = Array.from({ length: workers }, () => ({ thread: null, starting: null, job: null }));
     this.langPath = options.langPath ?? defaultLangPath();
-    this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.timeoutMs = options.timeoutMs ?? 120_000;
     this.startTimeoutMs = options.startTimeoutMs ?? 30_000;
     this.dpi = options.dpi ?? 300;
   }
@@ -118,6 +119,7 @@ class WorkerPool implements OcrPool {
       const prepared = await prepareImage(image, { maxInputPixels: this.options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS, targetDpi: this.dpi });
       return {
         image: prepared.pgm,
+        skew: prepared.skew,
         geometry: {
           pageNumber: options.pageNumber ?? 1,
           pageWidth: prepared.originalWidth,
@@ -140,9 +142,10 @@ class WorkerPool implements OcrPool {
       throwIfAborted(options.signal);
       const dpi = (page.widthPx / page.widthPt) * 72;
       options.onProgress?.({ status: 'preprocessing', progress: 0 });
-      const prepared = await prepareRendered(page.grey, page.widthPx, page.heightPx, dpi);
+      const prepared = prepareRendered(page.grey, page.widthPx, page.heightPx, dpi);
       return {
         image: prepared.pgm,
+        skew: prepared.skew,
         geometry: {
           pageNumber: options.pageNumber ?? pageNumber,
           pageWidth: page.widthPt,
@@ -234,7 +237,7 @@ class WorkerPool implements OcrPool {
     try {
       thread = await this.threadFor(slot);
       if ((job.state as Job['state']) === 'settled') return; // cancelled while its worker started
-      const { image, geometry } = job.prepared!;
+      const { image, skew, geometry } = job.prepared!;
       job.prepared = null;
       const interrupted = new Promise<AppError>((resolve) => {
         job.interrupt = resolve;
@@ -246,7 +249,7 @@ class WorkerPool implements OcrPool {
       );
       thread.onProgress = (p) => job.options.onProgress?.(p);
       const outcome = await Promise.race([
-        thread.recognize({ image, rotateAuto: this.options.deskew === true }).then((data) => ({ data })),
+        thread.recognize({ image, rotateRadians: this.options.deskew === false ? 0 : skew }).then((data) => ({ data })),
         interrupted.then((error) => ({ error, stopped: true })),
         thread.died.then((cause) => ({ error: new AppError('INTERNAL', `OCR failed: ${cause.message}`), stopped: true })),
       ]).catch((error: unknown) => ({ error: new AppError('INTERNAL', `OCR failed: ${messageOf(error)}`), stopped: false }));

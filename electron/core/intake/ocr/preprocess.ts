@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { AppError } from '../../rpc/errors.ts';
+import { measureSkew } from './deskew.ts';
 
 /**
  * Turns a scan, a phone photo or a rendered PDF page into what Tesseract reads best:
@@ -23,6 +24,8 @@ export interface PreparedImage {
   originalHeight: number;
   /** The processed image's resolution, to turn pixel heights into points. */
   dpi: number;
+  /** Radians to turn the image by (clockwise positive) so its text lines run level. */
+  skew: number;
 }
 
 export interface PreprocessOptions {
@@ -83,10 +86,39 @@ export async function prepareImage(bytes: Uint8Array, options: PreprocessOptions
   return finish(pipeline, originalWidth, originalHeight, scale, sourceDpi * scale);
 }
 
-/** A PDF page rendered to grey pixels at a known resolution. */
-export async function prepareRendered(grey: Uint8Array, width: number, height: number, dpi: number): Promise<PreparedImage> {
-  const pipeline = sharp(grey, { raw: { width, height, channels: 1 } });
-  return finish(pipeline, width, height, 1, dpi);
+/**
+ * A PDF page rendered to grey pixels at a known resolution. Done in plain JavaScript on the
+ * buffer we already have: routing 9 MB per page through libvips costs more memory (its
+ * thread arenas) than the contrast stretch is worth.
+ */
+export function prepareRendered(grey: Uint8Array, width: number, height: number, dpi: number): PreparedImage {
+  stretchContrast(grey);
+  const skew = measureSkew(grey, width, height);
+  return { pgm: encodePgm(grey, width, height), width, height, scale: 1, originalWidth: width, originalHeight: height, dpi, skew };
+}
+
+/**
+ * Maps the 1st percentile of grey to black and the 99th to white, in place: the same as
+ * sharp's normalise({ lower: 1, upper: 99 }) for one grey channel.
+ */
+export function stretchContrast(grey: Uint8Array): void {
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < grey.length; i += 1) histogram[grey[i]!]! += 1;
+  const percentile = (fraction: number) => {
+    const target = fraction * grey.length;
+    let sum = 0;
+    for (let v = 0; v < 256; v += 1) {
+      sum += histogram[v]!;
+      if (sum >= target) return v;
+    }
+    return 255;
+  };
+  const low = percentile(0.01);
+  const high = percentile(0.99);
+  if (high - low < 8 || (low === 0 && high === 255)) return; // blank page, or nothing to stretch
+  const table = new Uint8Array(256);
+  for (let v = 0; v < 256; v += 1) table[v] = Math.max(0, Math.min(255, Math.round(((v - low) * 255) / (high - low))));
+  for (let i = 0; i < grey.length; i += 1) grey[i] = table[grey[i]!]!;
 }
 
 async function finish(
@@ -105,7 +137,8 @@ async function finish(
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) throw new Error(`expected 1 grey channel, got ${info.channels}`);
-    return { pgm: encodePgm(data, info.width, info.height), width: info.width, height: info.height, scale, originalWidth, originalHeight, dpi };
+    const skew = measureSkew(data, info.width, info.height);
+    return { pgm: encodePgm(data, info.width, info.height), width: info.width, height: info.height, scale, originalWidth, originalHeight, dpi, skew };
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('UNSUPPORTED_FILE', `The image cannot be read: ${messageOf(error)}`);

@@ -60,8 +60,8 @@ export interface TesseractPage {
 export interface RecognizeRequest {
   /** An encoded image Leptonica reads (we send PGM). Transferred: the caller must not reuse it. */
   image: Uint8Array;
-  /** Let Tesseract measure the skew and re-set the image rotated before recognising. */
-  rotateAuto?: boolean;
+  /** Turn the image by this many radians (clockwise positive) before recognising it. */
+  rotateRadians?: number;
 }
 
 interface Pending {
@@ -142,10 +142,15 @@ export class TesseractThread {
     return this.deathCause === null && !this.terminating;
   }
 
-  recognize(request: RecognizeRequest): Promise<TesseractPage> {
+  async recognize(request: RecognizeRequest): Promise<TesseractPage> {
     const output = { text: false, blocks: true };
-    const options = request.rotateAuto ? { rotateAuto: true } : {};
-    return this.send('recognize', { image: request.image, options, output }, [request.image.buffer as ArrayBuffer]) as Promise<TesseractPage>;
+    const options = request.rotateRadians ? { rotateRadians: request.rotateRadians } : {};
+    // Transferred, not copied, when the view owns its whole buffer (as our encoded pages do).
+    const image = request.image.byteOffset === 0 && request.image.byteLength === request.image.buffer.byteLength ? request.image : request.image.slice();
+    const page = (await this.send('recognize', { image, options, output }, [image.buffer as ArrayBuffer])) as TesseractPage;
+    // tesseract.js leaves the page image in its in-memory file system until the next page.
+    await this.send('FS', { method: 'unlink', args: ['/input'] }).catch(() => undefined);
+    return page;
   }
 
   /** Ends the thread at once, whatever it is doing (the only way to stop a running page). */

@@ -1,0 +1,167 @@
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import sharp from 'sharp';
+import { renderPdfPage } from '../electron/core/intake/ocr/render.ts';
+import { defaultLangPath, OCR_LANGUAGES } from '../electron/core/intake/ocr/tessdata.ts';
+import { addRecall, defaultCorpusDir, emptyRecall, listCorpus, truthRecall, type CorpusCv, type Recall } from './intake/corpus.ts';
+import { findNativeTesseract, runNative } from './intake/native.ts';
+import type { OcrChildRequest, OcrChildResult } from './intake/ocr-child.ts';
+import { printTable } from './lib/table.ts';
+
+/**
+ * The intake benchmark.   npm run -s bench -- intake [--corpus DIR] [--rounds 2] [--workers N]
+ * 1. Text PDF parse time per CV, in-process and warm (parseCvBytes), p50 over the corpus's text PDFs.
+ * 2. OCR throughput on the corpus's scanned pages, rendered once at 300 dpi: our tesseract.js pool
+ *    against Debian's native `tesseract` CLI, one process per core, same page images, nor+eng,
+ *    in the same run. The native CLI runs twice: with Debian's own models (tessdata_fast, what
+ *    `apt-get install tesseract-ocr-nor` gives) and with ours (best_int, resources/tessdata).
+ * 3. Peak RSS of a process that runs only the OCR pool (its workers are threads of that process).
+ * Targets: parse p50 ≤ 150 ms; ours / native ≥ 1.0; peak RSS ≤ 400 MB.
+ */
+export async function main(args: string[]): Promise<void> {
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const corpusDir = option('--corpus') ?? defaultCorpusDir();
+  const rounds = Number(option('--rounds') ?? 2);
+  const workers = Number(option('--workers') ?? availableParallelism());
+  const corpus = listCorpus(corpusDir);
+  if (corpus.length === 0) throw new Error(`no CVs with truth files in ${corpusDir}`);
+
+  const rows: (string | number)[][] = [];
+
+  // 1. Text PDFs through the whole parser, warm.
+  const textPdfs = corpus.filter((cv) => cv.format === 'pdf');
+  const parse = await benchParse(textPdfs);
+  if ('skipped' in parse) {
+    console.log(`text PDF parse: skipped (${parse.skipped})`);
+    rows.push(['text PDF parse p50, warm (ms/CV)', 'n/a', '', '', '', '≤ 150']);
+  } else {
+    rows.push([`text PDF parse p50, warm (ms/CV, ${textPdfs.length} CVs × ${parse.runs})`, parse.p50.toFixed(1), '', '', '', '≤ 150']);
+    rows.push(['text PDF parse p95, warm (ms/CV)', parse.p95.toFixed(1), '', '', '', '']);
+  }
+
+  // 2. The same page images for every engine.
+  const scanned = corpus.filter((cv) => cv.format === 'scanned');
+  const { images, owners } = await renderPages(scanned);
+  const pageSet = Array.from({ length: rounds }, () => images).flat();
+  console.log(`OCR: ${images.length} scanned pages from ${scanned.length} CVs, rendered at 300 dpi, × ${rounds} rounds = ${pageSet.length} pages; ${workers} workers / processes`);
+
+  const recallOf = (texts: string[]) => {
+    let total = emptyRecall();
+    for (const cv of scanned) {
+      const text = texts.slice(0, images.length).filter((_, i) => owners[i] === cv).join('\n');
+      total = addRecall(total, truthRecall(cv.truth, text));
+    }
+    return total;
+  };
+  const pct = (r: Recall) => `${r.found}/${r.total} (${((100 * r.found) / Math.max(1, r.total)).toFixed(1)} %)`;
+  const nordic = (r: Recall) => `${r.nordicFound}/${r.nordicTotal}`;
+
+  const ours = await runOursInChild(pageSet, workers);
+  const oursPps = pageSet.length / (ours.ocrMs / 1000);
+  const oursRecall = recallOf(ours.texts);
+
+  const native = findNativeTesseract();
+  let nativePps: number | null = null;
+  const nativeRows: (string | number)[][] = [];
+  if ('missing' in native) {
+    console.log(`native tesseract: ${native.missing}; no comparison`);
+  } else if (!OCR_LANGUAGES.split('+').every((l) => native.languages.includes(l))) {
+    console.log(`native tesseract: languages ${OCR_LANGUAGES} are not all installed (has ${native.languages.join(', ')}): apt-get install tesseract-ocr-nor`);
+  } else {
+    const debian = await runNative(pageSet, { processes: workers, languages: OCR_LANGUAGES });
+    nativePps = pageSet.length / (debian.ms / 1000);
+    const debianRecall = recallOf(debian.texts);
+    nativeRows.push([`native ${native.version}, Debian models (fast)`, nativePps.toFixed(3), pct(debianRecall), nordic(debianRecall), '', '']);
+    const sameModels = await runNative(pageSet, { processes: workers, languages: OCR_LANGUAGES, tessdataDir: defaultLangPath() });
+    const samePps = pageSet.length / (sameModels.ms / 1000);
+    const sameRecall = recallOf(sameModels.texts);
+    nativeRows.push([`native ${native.version}, our models (best_int)`, samePps.toFixed(3), pct(sameRecall), nordic(sameRecall), '', '']);
+  }
+
+  rows.push([`ours: tesseract.js pool, ${workers} workers, warm`, oursPps.toFixed(3), pct(oursRecall), nordic(oursRecall), `${ours.peakRssMb}`, '≥ native']);
+  rows.push([`ours incl. starting the workers (${Math.round(ours.warmUpMs)} ms)`, (pageSet.length / ((ours.ocrMs + ours.warmUpMs) / 1000)).toFixed(3), '', '', '', '']);
+  rows.push(...nativeRows);
+  console.log('');
+  printTable(['measure', 'pages/s or ms', 'truth strings read', 'with æøå', 'peak RSS MB', 'target'], rows);
+  if (oursRecall.missing.length > 0) console.log(`\nours missed: ${oursRecall.missing.join(' | ')}`);
+  console.log(`RSS of the OCR process: ${ours.rssAfterWarmUpMb} MB with ${workers} idle workers, peak ${ours.peakRssMb} MB (≤ 400)`);
+
+  const ratio = nativePps ? oursPps / nativePps : null;
+  const fmt = (v: number | null, digits: number) => (v === null ? 'NA' : v.toFixed(digits));
+  console.log(
+    `BENCH intake text_ms_p50=${'skipped' in parse ? 'NA' : parse.p50.toFixed(1)} ocr_pages_per_s=${oursPps.toFixed(3)} native_pages_per_s=${fmt(nativePps, 3)} ratio=${fmt(ratio, 2)} rss_mb=${ours.peakRssMb}`,
+  );
+}
+
+type ParseBench = { p50: number; p95: number; runs: number } | { skipped: string };
+
+async function benchParse(cvs: CorpusCv[]): Promise<ParseBench> {
+  let parseCvBytes: ((bytes: Uint8Array, filename: string) => Promise<unknown>) | undefined;
+  try {
+    const mod = (await import('../electron/core/intake/parse/index.ts')) as { parseCvBytes?: typeof parseCvBytes };
+    parseCvBytes = mod.parseCvBytes;
+  } catch (error) {
+    return { skipped: `electron/core/intake/parse/index.ts cannot be loaded: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (typeof parseCvBytes !== 'function') return { skipped: 'electron/core/intake/parse/index.ts exports no parseCvBytes yet' };
+  if (cvs.length === 0) return { skipped: 'the corpus has no text PDFs' };
+  const files = cvs.map((cv) => ({ name: basename(cv.file), bytes: new Uint8Array(readFileSync(cv.file)) }));
+  // Warm-up: loads pdf.js and the parser's tables, and lets V8 optimise the hot paths.
+  for (const f of files) await parseCvBytes(f.bytes, f.name);
+  const runs = 3;
+  const times: number[] = [];
+  for (let r = 0; r < runs; r += 1) {
+    for (const f of files) {
+      const started = performance.now();
+      await parseCvBytes(f.bytes, f.name);
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p95: at(0.95), runs };
+}
+
+/** Each scanned page at 300 dpi as a PNG that says so, in memory only. */
+async function renderPages(cvs: CorpusCv[]): Promise<{ images: Uint8Array[]; owners: CorpusCv[] }> {
+  const images: Uint8Array[] = [];
+  const owners: CorpusCv[] = [];
+  for (const cv of cvs) {
+    const pdf = new Uint8Array(readFileSync(cv.file));
+    for (let n = 1; n <= cv.pages; n += 1) {
+      const page = await renderPdfPage(pdf, n, { dpi: 300 });
+      const png = await sharp(page.grey, { raw: { width: page.widthPx, height: page.heightPx, channels: 1 } })
+        .withMetadata({ density: 300 })
+        .png({ compressionLevel: 3 })
+        .toBuffer();
+      images.push(new Uint8Array(png));
+      owners.push(cv);
+    }
+  }
+  return { images, owners };
+}
+
+function runOursInChild(pages: Uint8Array[], workers: number): Promise<OcrChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./intake/ocr-child.ts', import.meta.url), [], {
+      execArgv: ['--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (message: OcrChildResult | { error: string }) => {
+      if ('error' in message) reject(new Error(`OCR child: ${message.error}`));
+      else resolve(message);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`OCR child exited with ${code}`));
+    });
+    const request: OcrChildRequest = { pages, engine: { workers } };
+    child.send(request);
+  });
+}
