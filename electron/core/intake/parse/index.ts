@@ -6,6 +6,7 @@ import { dropRepeatedPlaceColumn, parseEducationEntry, type EducationItem } from
 import { splitEntries } from './entries.ts';
 import { Evidence, readConfidence } from './evidence.ts';
 import { classifyHeading } from './headings.ts';
+import { isLanguageName } from './lexicon.ts';
 import { detectLanguage } from './language.ts';
 import { parseLanguages, type LanguageItem } from './languages.ts';
 import { prepareLines, type Line } from './lines.ts';
@@ -127,6 +128,13 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     // "Personal Interests | Swimming | Cooking" in a skills table is not a skill.
     const group = item.category ? classifyHeading(item.category) : null;
     if (group === 'interests' || group === 'references' || group === 'contact') continue;
+    // "Französisch: Grundkenntnisse" in a skills table: a language with its level.
+    if (item.category && isLanguageName(item.category)) {
+      if (!languageItems.some((x) => x.language.toLowerCase() === item.category?.toLowerCase())) {
+        languageItems.push({ language: item.category, fluency: item.text, line: item.line });
+      }
+      continue;
+    }
     // A "Languages" row of a skills table holds natural languages only when they are languages.
     if (isLanguageItem(item.text) && (item.category === undefined || /lang|språk|sprach|langue/i.test(item.category))) {
       const lang = parseLanguages([{ ...item.line, cells: [item.text], text: item.text }], true);

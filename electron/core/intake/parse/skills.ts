@@ -1,3 +1,4 @@
+import { classifyHeading } from './headings.ts';
 import { isLanguageName } from './lexicon.ts';
 import type { Line } from './lines.ts';
 
@@ -35,7 +36,8 @@ function splitCategory(line: Line): { label?: string; body: string[] } {
     const restText = rest.join(' ');
     // "DevOps | AWS, Docker", "Tech Stack | Tableau | Python"; not "Linux | 5+ yrs".
     // A grid of single skills ("HTML | CSS | Python") has no label.
-    if (first.split(' ').length <= 3 && !/,/.test(first) && cleanItem(restText) && ((rest.length === 1 && /[,|•·;]/.test(restText)) || /:$/.test(line.cells[0] as string))) {
+    const named = classifyHeading(first) !== null || isLanguageName(first);
+    if (first.split(' ').length <= 3 && !/,/.test(first) && cleanItem(restText) && (named || (rest.length === 1 && /[,|•·;]/.test(restText)) || /:$/.test(line.cells[0] as string))) {
       return { label: first, body: rest };
     }
   }
