@@ -5,8 +5,8 @@ export interface EventPayloads {
   /** The vault was locked (by the user, the idle timer or shutdown). */
   'vault.locked': { reason: 'user' | 'idle' | 'shutdown' };
   'vault.unlocked': { vaultId: string };
-  /** A candidate was created, changed or removed: lists refresh. */
-  'candidates.changed': { id: string; kind: 'created' | 'updated' };
+  /** A candidate was created, changed or removed (erased): lists refresh. */
+  'candidates.changed': { id: string; kind: 'created' | 'updated' | 'erased' };
   /** An intake job changed state or page (OCR page x of y), or failed with its reason. */
   'intake.progress': IntakeProgress;
 }

@@ -3,7 +3,7 @@ import type { MethodDef } from './define.ts';
 import { vaultMethods } from './vault.ts';
 import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
-import { auditMethods, consentMethods } from './privacy.ts';
+import { auditMethods, consentMethods, erasureMethods } from './privacy.ts';
 
 export * from './define.ts';
 export * from './vault.ts';
@@ -21,6 +21,7 @@ export const contract = {
   ...intakeMethods,
   ...auditMethods,
   ...consentMethods,
+  ...erasureMethods,
 } satisfies Record<string, MethodDef>;
 
 type NoOverlap<A, B> = keyof A & keyof B extends never ? true : ['duplicate method names', keyof A & keyof B];
@@ -32,6 +33,8 @@ const _privacyIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethod
 void _privacyIsDisjoint;
 const _consentsAreDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods, typeof consentMethods> = true;
 void _consentsAreDisjoint;
+const _erasureIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods, typeof erasureMethods> = true;
+void _erasureIsDisjoint;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -198,3 +198,46 @@ export const consentMethods = {
   /** Newest first. */
   'privacy.policy.list': defineMethod<PolicyVersion[]>()(z.object({}).strict()),
 };
+
+// ---- erasure (art. 17) ----------------------------------------------------------
+
+export const ErasureReasons = ['request', 'consentWithdrawn', 'noLongerNeeded', 'unlawful', 'retention'] as const;
+export type ErasureReason = (typeof ErasureReasons)[number];
+
+/** What is left of an erased candidate: no personal data. */
+export interface Tombstone {
+  candidateId: string;
+  erasedAt: string;
+  /** Staff id; null for the scheduled retention job. */
+  erasedBy: string | null;
+  reason: ErasureReason;
+}
+
+export interface ErasureReport extends Tombstone {
+  /** Rows removed, per part of the vault. */
+  removed: Record<string, number>;
+}
+
+export const erasureMethods = {
+  /**
+   * Erase everything about the candidate and wipe the freed pages; a tombstone
+   * without personal data remains. Refused while the candidate is under legal hold.
+   */
+  'privacy.erase': defineMethod<ErasureReport>()(
+    z
+      .object({
+        candidateId: id,
+        reason: z.enum(ErasureReasons).exclude(['retention']),
+        /**
+         * Also rebuild the vault file without its free pages (VACUUM). Not needed to
+         * wipe (secure_delete and the checkpoint do), and slow: seconds per 100 MB.
+         */
+        compact: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  /** Tombstones, newest first. */
+  'privacy.erasures.list': defineMethod<{ total: number; items: Tombstone[] }>()(
+    z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+  ),
+};

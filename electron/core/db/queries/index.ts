@@ -5,6 +5,7 @@ import { intakeQueries } from './intake.ts';
 import { profileQueries } from './profiles.ts';
 import { auditQueries } from './audit.ts';
 import { consentQueries } from './consents.ts';
+import { erasureQueries } from './erasure.ts';
 
 /**
  * Every query the core may run, by name. They execute where the database lives
@@ -19,6 +20,7 @@ export const queries = {
   ...profileQueries,
   ...auditQueries,
   ...consentQueries,
+  ...erasureQueries,
 };
 
 export type Queries = typeof queries;

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { makeTestCore, TEST_PASSPHRASE } from '../../core/testing/harness.ts';
+
+/** The privacy commands as a user runs them: a separate process on a vault made by a test core. */
+const bin = fileURLToPath(new URL('../bin.mjs', import.meta.url));
+let t: ReturnType<typeof makeTestCore> | undefined;
+afterEach(async () => {
+  await t?.cleanup();
+  t = undefined;
+});
+
+function kandidat(vaultDir: string, args: string[]) {
+  const r = spawnSync(process.execPath, [bin, '--vault', vaultDir, ...args], {
+    env: { ...process.env, KANDIDAT_PASSPHRASE: TEST_PASSPHRASE },
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('kandidat erase', () => {
+  it('does nothing without --yes, erases with it, and says so', async () => {
+    t = makeTestCore();
+    await t.createVault();
+    const c = await t.call('candidates.create', { name: 'Ola Nordmann' });
+    await t.call('vault.lock', {});
+
+    const refused = kandidat(t.vaultDir, ['erase', c.id]);
+    expect(refused.code).toBe(64);
+    expect(refused.stderr).toMatch(/cannot be undone\. Add --yes/);
+
+    const done = kandidat(t.vaultDir, ['erase', c.id, '--yes', '--json']);
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.stdout)).toMatchObject({ candidateId: c.id, reason: 'request', removed: { candidate: 1 } });
+
+    const missing = kandidat(t.vaultDir, ['erase', c.id, '--yes']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/erased already/);
+
+    await t.call('vault.unlock', { passphrase: TEST_PASSPHRASE });
+    expect((await t.call('candidates.list', {})).total).toBe(0);
+  });
+});
