@@ -109,7 +109,9 @@ function isDescription(line: Line, baseX: number, headerFont: number): boolean {
   if (/:$/.test(text) && text.split(/\s+/).length <= 3 && line.cells.length === 1) return true;
   // Indented under the entry's header: a bullet whose glyph was lost. Scans jitter by a
   // few pixels and lean with the page, so they need a wider margin.
-  const indent = line.source === 'ocr' ? Math.max(8, line.fontSize * 1.5) : Math.max(5, line.fontSize * 0.6);
+  // In the page's own units (pixels for photos), so measured by the box, not the font size.
+  const size = line.box.height || line.fontSize;
+  const indent = line.source === 'ocr' ? Math.max(4, size * 1.5) : Math.max(5, size * 0.6);
   if (line.source !== 'docx' && line.box.x > baseX + indent) return true;
   if (line.source === 'docx' && line.box.x > baseX) return true;
   if (text.length > 95 && isProse(text)) return true;
@@ -221,7 +223,7 @@ export function splitEntries(input: Line[]): RawEntry[] {
 function bigGapBetween(a: EntryLine, b: EntryLine): boolean {
   if (a.line.page !== b.line.page || a.line.source === 'docx') return false;
   const gap = b.line.box.y - (a.line.box.y + a.line.box.height);
-  return gap > Math.max(a.line.fontSize, b.line.fontSize) * 1.1;
+  return gap > Math.max(a.line.box.height, b.line.box.height) * 1.1;
 }
 
 /** Without any period, entries are runs of header lines separated by descriptions. */

@@ -37,9 +37,11 @@ export function prepareLines(doc: ExtractedDocument): PreparedLines {
   const furniture: Line[] = [];
   const nationalIds: PreparedLines['nationalIds'] = [];
   const repeated = runningLines(doc);
+  const specks = ocrSpecks(doc);
   const keptRepeats = new Set<string>();
   for (const page of doc.pages) {
     for (const raw of page.lines) {
+      if (specks.has(raw)) continue;
       const normalized = page.source === 'ocr' ? cleanOcrText(normalizeText(raw.text)) : normalizeText(raw.text);
       const furnitureKey = repeated.get(raw);
       if (!normalized) continue;
@@ -145,4 +147,22 @@ function cleanOcrText(text: string): string {
     )
     .filter(Boolean)
     .join('\t');
+}
+
+/**
+ * OCR "lines" that are a letter or two, or far smaller than the page's text: dust,
+ * shadows and icons read as characters. They would split entries apart.
+ */
+function ocrSpecks(doc: ExtractedDocument): Set<TextLine> {
+  const out = new Set<TextLine>();
+  for (const page of doc.pages) {
+    if (page.source !== 'ocr' || page.lines.length === 0) continue;
+    const heights = page.lines.map((l) => l.height).sort((a, b) => a - b);
+    const median = heights[Math.floor(heights.length / 2)] ?? 0;
+    for (const line of page.lines) {
+      const signs = (line.text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+      if (signs < 2 || line.height < median * 0.4) out.add(line);
+    }
+  }
+  return out;
 }
