@@ -174,15 +174,16 @@ function resumedSection(lines: Line[], i: number, sectionOf: Map<Line, Section>)
     if (section) return section.kind;
   }
   if (line.page === lines[0]?.page) return null;
-  // The last line of the previous page that starts nearest this one's x.
+  // The lowest line of the previous page that starts near this one's x: where that
+  // column ended.
   let best: Line | null = null;
   for (let j = i - 1; j >= 0; j--) {
     const other = lines[j] as Line;
     if (other.page === line.page) continue;
     if (other.page < line.page - 1) break;
-    if (!best || Math.abs(other.box.x - line.box.x) < Math.abs(best.box.x - line.box.x) - 2) best = other;
+    if (Math.abs(other.box.x - line.box.x) <= 40 && (!best || other.box.y > best.box.y)) best = other;
   }
-  if (!best || Math.abs(best.box.x - line.box.x) > 40) return null;
+  if (!best) return null;
   const section = sectionOf.get(best);
   return section && section.kind !== 'top' ? section.kind : null;
 }
