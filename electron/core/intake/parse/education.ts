@@ -20,6 +20,7 @@ const ANY_LABEL_RE = /^(lærested|skole|institution|school|utdanning|grad|qualif
 /** "Bachelor i sykepleie" → Bachelor / sykepleie; "M.S. in Computer Science"; "Fagbrev, helsearbeiderfaget". */
 export function parseDegree(text: string): { studyType?: string; area?: string } {
   const clean = text
+    .replace(/^(?:graduated (?:as|with)|graduated|degree:|grad:|awarded|uteksaminert som|ferdig utdannet som)\s+/i, '')
     .replace(/\s*[-–,|]?\s*(?:GPA|karaktersnitt|snitt|grade)\s*:?\s*[\d.,/]+.*$/i, '')
     .replace(/\s*[-–,|]\s*[\d.,]+\s*(?:\/\s*[\d.]+\s*)?GPA.*$/i, '')
     .replace(/\s*\((?:GPA|karakter)[^)]*\)\s*$/i, '')
@@ -222,4 +223,43 @@ export function dropRepeatedPlaceColumn(items: EducationItem[]): void {
     delete it.institution;
     delete it.lines.institution;
   }
+}
+
+const year = (d: string | null | undefined): string => (d ?? '').slice(0, 4);
+
+/**
+ * One degree listed twice, as the studies ("Master Studies Digital Media, 2012 – 2015")
+ * and as the graduation ("Graduated as M.Sc. Digital Media, 2015 / 07"): one entry, with
+ * the start of the studies and the month of the graduation.
+ */
+export function mergeGraduations(items: EducationItem[]): EducationItem[] {
+  const out = [...items];
+  for (const grad of items) {
+    if (grad.startDate || !grad.endDate) continue;
+    const candidates = out.filter(
+      (s) =>
+        s !== grad &&
+        s.startDate &&
+        s.endDate &&
+        year(s.endDate) === year(grad.endDate) &&
+        (!s.institution || !grad.institution || s.institution === grad.institution),
+    );
+    const studies = candidates.sort((a, b) => Math.abs(out.indexOf(a) - out.indexOf(grad)) - Math.abs(out.indexOf(b) - out.indexOf(grad)))[0];
+    if (!studies) continue;
+    const degreeFrom = grad.studyType ? grad : studies;
+    const merged: EducationItem = {
+      ...studies,
+      endDate: grad.endDate,
+      lines: { ...studies.lines, ...(grad.lines.date ? { date: grad.lines.date } : {}) },
+    };
+    const institution = grad.institution ?? studies.institution;
+    if (institution) merged.institution = institution;
+    delete merged.studyType;
+    delete merged.area;
+    if (degreeFrom.studyType) merged.studyType = degreeFrom.studyType;
+    if (degreeFrom.area) merged.area = degreeFrom.area;
+    out.splice(out.indexOf(studies), 1, merged);
+    out.splice(out.indexOf(grad), 1);
+  }
+  return out;
 }

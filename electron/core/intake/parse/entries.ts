@@ -53,7 +53,9 @@ function lineDate(line: Line): { date: DateRange; cells: string[]; extra: DateRa
       // A lone year ends many a sentence ("… revenue in 2015"): it anchors an entry only
       // when it fills its cell or opens a short line ("2005 Volontariat, Sri Lanka").
       const completedLabel = /^(grad(?:uated|uation)?\.?|class of|completed|ferdig|fullført|uteksaminert|avsluttet|abschluss)\s*:?$/i.test(before);
-      if (d.single && !(dateIsMost || ((before.length === 0 || completedLabel) && cell.length <= 60))) continue;
+      // "University of Bremen, 2015 / 07": a lone date closing a short header after a separator.
+      const closing = after.length === 0 && /[,|–—-]$/.test(before) && cell.length <= 90 && !isProse(before);
+      if (d.single && !(dateIsMost || closing || ((before.length === 0 || completedLabel) && cell.length <= 60))) continue;
       if (!(atEdge || labelled || dateIsMost)) continue;
       // "Sep. 2013, Mar. 2011 - Oct. 2011", "2003 - 2004 und 2006 - 2012": more periods at one place.
       const extra = found.filter(

@@ -2,7 +2,7 @@ import type { ExtractedDocument } from '../document.ts';
 import { extractDocument, type ExtractOptions } from '../extract/index.ts';
 import { findLicences, parseCertificates } from './certificates.ts';
 import { extractContact } from './contact.ts';
-import { dropRepeatedPlaceColumn, parseEducationEntry, type EducationItem } from './education.ts';
+import { dropRepeatedPlaceColumn, mergeGraduations, parseEducationEntry, type EducationItem } from './education.ts';
 import { splitEntries } from './entries.ts';
 import { Evidence, readConfidence } from './evidence.ts';
 import { classifyHeading } from './headings.ts';
@@ -92,9 +92,11 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
       return out;
     });
   }
-  const education: EducationItem[] = sectionLines(sections, 'education')
-    .flatMap((ls) => splitEntries(ls).map(parseEducationEntry))
-    .filter((e): e is EducationItem => e !== null);
+  const education: EducationItem[] = mergeGraduations(
+    sectionLines(sections, 'education')
+      .flatMap((ls) => splitEntries(ls).map(parseEducationEntry))
+      .filter((e): e is EducationItem => e !== null),
+  );
   dropRepeatedPlaceColumn(education);
   if (education.length) {
     resume.education = education.map((e, i) => {

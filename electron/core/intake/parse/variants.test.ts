@@ -81,6 +81,18 @@ describe('wordings the parser has to generalise over', () => {
     ]);
   });
 
+  it('one degree listed as the studies and as the graduation becomes one entry', () => {
+    const doc = page([
+      name('Tore Vik'),
+      heading('Education'),
+      'Graduated as M.Sc. Computer Science\tUniversity of Tromsø, 2019 / 06',
+      'Master Studies Computer Science\tUniversity of Tromsø, 2017 - 2019',
+    ]);
+    expect(parseDocument(doc).resume.education).toEqual([
+      { institution: 'University of Tromsø', studyType: 'M.Sc.', area: 'Computer Science', startDate: '2017', endDate: '2019-06' },
+    ]);
+  });
+
   it('references listed under their own heading never give the candidate a phone', () => {
     const doc = page([name('Lise Berg'), 'lise@example.no', heading('Referanser'), 'Kari Hansen, daglig leder, Firma AS, tlf. 900 11 222']);
     expect(parseDocument(doc).resume.basics?.phone).toBeUndefined();
