@@ -5,7 +5,7 @@ import type { OcrEngine, OcrOptions } from './engine.ts';
 import { toExtractedPage, type PageGeometry } from './lines.ts';
 import { DEFAULT_MAX_INPUT_PIXELS, prepareImage, prepareRendered } from './preprocess.ts';
 import { assertLanguageData, defaultLangPath, OCR_LANGUAGES } from './tessdata.ts';
-import { TesseractThread } from './tesseract-thread.ts';
+import { confidentCharacters, TesseractThread, type TesseractPage } from './tesseract-thread.ts';
 
 export interface OcrEngineOptions {
   /** Worker threads, each with its own Tesseract; default: one per core. */
@@ -22,6 +22,8 @@ export interface OcrEngineOptions {
   dpi?: number;
   /** Measure each page's skew and have Tesseract level it before recognising; default on. */
   deskew?: boolean;
+  /** Read photographed pages a second time with local thresholds and keep the better; default on. */
+  photoSecondPass?: boolean;
   /** Tesseract variables, merged over our defaults. */
   parameters?: Record<string, string>;
   /** tesseract.js's worker script, for a packaged app that unpacks it. */
@@ -54,6 +56,7 @@ export function createOcrEngine(options: OcrEngineOptions = {}): OcrPool {
 interface PreparedPage {
   image: Uint8Array;
   skew: number;
+  photo: boolean;
   geometry: PageGeometry;
 }
 
@@ -120,6 +123,7 @@ class WorkerPool implements OcrPool {
       return {
         image: prepared.pgm,
         skew: prepared.skew,
+        photo: prepared.photo,
         geometry: {
           pageNumber: options.pageNumber ?? 1,
           pageWidth: prepared.originalWidth,
@@ -146,6 +150,7 @@ class WorkerPool implements OcrPool {
       return {
         image: prepared.pgm,
         skew: prepared.skew,
+        photo: prepared.photo,
         geometry: {
           pageNumber: options.pageNumber ?? pageNumber,
           pageWidth: page.widthPt,
@@ -237,10 +242,17 @@ class WorkerPool implements OcrPool {
     try {
       thread = await this.threadFor(slot);
       if ((job.state as Job['state']) === 'settled') return; // cancelled while its worker started
-      const { image, skew, geometry } = job.prepared!;
+      const { image, skew, photo, geometry } = job.prepared!;
+      // A photo gets a second reading with local (Sauvola) thresholds; it needs its own copy,
+      // as the first reading takes the image to the worker.
+      const secondImage = photo && this.options.photoSecondPass !== false ? image.slice() : null;
       job.prepared = null;
+      let stoppedWith: AppError | null = null;
       const interrupted = new Promise<AppError>((resolve) => {
-        job.interrupt = resolve;
+        job.interrupt = (error) => {
+          stoppedWith = error;
+          resolve(error);
+        };
       });
       const timeoutMs = job.options.timeoutMs ?? this.timeoutMs;
       timer = setTimeout(
@@ -248,14 +260,24 @@ class WorkerPool implements OcrPool {
         timeoutMs,
       );
       thread.onProgress = (p) => job.options.onProgress?.(p);
+      const started = performance.now();
       const outcome = await Promise.race([
         thread.recognize({ image, rotateRadians: this.options.deskew === false ? 0 : skew }).then((data) => ({ data })),
         interrupted.then((error) => ({ error, stopped: true })),
         thread.died.then((cause) => ({ error: new AppError('INTERNAL', `OCR failed: ${cause.message}`), stopped: true })),
       ]).catch((error: unknown) => ({ error: new AppError('INTERNAL', `OCR failed: ${messageOf(error)}`), stopped: false }));
       if ('data' in outcome) {
-        job.options.onProgress?.({ status: 'done', progress: 1 });
-        this.settle(job, toExtractedPage(outcome.data, geometry));
+        let best = outcome.data;
+        if (secondImage && job.state === 'running') {
+          const second = await this.secondReading(slot, thread, secondImage, skew, performance.now() - started, interrupted);
+          if (second && confidentCharacters(second) > confidentCharacters(best)) best = second;
+        }
+        if (stoppedWith) {
+          this.settle(job, stoppedWith);
+        } else {
+          job.options.onProgress?.({ status: 'done', progress: 1 });
+          this.settle(job, toExtractedPage(best, geometry));
+        }
       } else {
         // A page that was stopped or crashed leaves its worker mid-page: end it; the slot
         // starts a fresh one for the next page.
@@ -269,6 +291,38 @@ class WorkerPool implements OcrPool {
       if (thread) thread.onProgress = null;
       slot.job = null;
       this.release();
+    }
+  }
+
+  /**
+   * Reads a photo again with Sauvola's local thresholds, which rescue unevenly lit photos
+   * that Otsu's global threshold blacks out (but lose white-on-colour text, hence both).
+   * Gets three times the first reading's time (at least 10 s); a slower second reading is
+   * stopped and the first one kept. Never fails the page.
+   */
+  private async secondReading(
+    slot: Slot,
+    thread: TesseractThread,
+    image: Uint8Array,
+    skew: number,
+    firstMs: number,
+    interrupted: Promise<AppError>,
+  ): Promise<TesseractPage | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), Math.max(10_000, 3 * firstMs));
+    });
+    try {
+      const second = await Promise.race([
+        thread.recognize({ image, rotateRadians: this.options.deskew === false ? 0 : skew, parameters: { thresholding_method: '2' } }),
+        budget,
+        interrupted.then(() => null),
+        thread.died.then(() => null),
+      ]).catch(() => null);
+      if (second === null) await this.retire(slot, thread);
+      return second;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

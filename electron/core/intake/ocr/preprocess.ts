@@ -26,6 +26,8 @@ export interface PreparedImage {
   dpi: number;
   /** Radians to turn the image by (clockwise positive) so its text lines run level. */
   skew: number;
+  /** A photographed page (a darker surround: the desk), which may be unevenly lit. */
+  photo: boolean;
 }
 
 export interface PreprocessOptions {
@@ -92,14 +94,16 @@ export async function prepareImage(bytes: Uint8Array, options: PreprocessOptions
  * thread arenas) than the contrast stretch is worth.
  */
 export function prepareRendered(grey: Uint8Array, width: number, height: number, dpi: number): PreparedImage {
+  const photo = looksLikePhoto(grey, width, height);
   stretchContrast(grey);
   const skew = measureSkew(grey, width, height);
-  return { pgm: encodePgm(grey, width, height), width, height, scale: 1, originalWidth: width, originalHeight: height, dpi, skew };
+  return { pgm: encodePgm(grey, width, height), width, height, scale: 1, originalWidth: width, originalHeight: height, dpi, skew, photo };
 }
 
 /**
- * Maps the 1st percentile of grey to black and the 99th to white, in place: the same as
- * sharp's normalise({ lower: 1, upper: 99 }) for one grey channel.
+ * Maps the 1st percentile of grey to black and the 99th to white, in place (faded scans and
+ * photos in poor light get black text on white paper), but never with more than 2.7 times
+ * the contrast: a nearly blank page would otherwise have its paper grain blown up into noise.
  */
 export function stretchContrast(grey: Uint8Array): void {
   const histogram = new Uint32Array(256);
@@ -113,9 +117,9 @@ export function stretchContrast(grey: Uint8Array): void {
     }
     return 255;
   };
-  const low = percentile(0.01);
   const high = percentile(0.99);
-  if (high - low < 8 || (low === 0 && high === 255)) return; // blank page, or nothing to stretch
+  const low = Math.max(0, Math.min(percentile(0.01), high - 96));
+  if (high - low < 8 || (low === 0 && high === 255)) return; // nothing to stretch
   const table = new Uint8Array(256);
   for (let v = 0; v < 256; v += 1) table[v] = Math.max(0, Math.min(255, Math.round(((v - low) * 255) / (high - low))));
   for (let i = 0; i < grey.length; i += 1) grey[i] = table[grey[i]!]!;
@@ -129,16 +133,12 @@ async function finish(
   dpi: number,
 ): Promise<PreparedImage> {
   try {
-    const { data, info } = await pipeline
-      // Stretches the grey levels between the 1st and 99th percentiles: faded scans and
-      // photos in poor light get black text on white paper.
-      .normalise({ lower: 1, upper: 99 })
-      .toColourspace('b-w')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
+    const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) throw new Error(`expected 1 grey channel, got ${info.channels}`);
+    const photo = looksLikePhoto(data, info.width, info.height);
+    stretchContrast(data);
     const skew = measureSkew(data, info.width, info.height);
-    return { pgm: encodePgm(data, info.width, info.height), width: info.width, height: info.height, scale, originalWidth, originalHeight, dpi, skew };
+    return { pgm: encodePgm(data, info.width, info.height), width: info.width, height: info.height, scale, originalWidth, originalHeight, dpi, skew, photo };
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('UNSUPPORTED_FILE', `The image cannot be read: ${messageOf(error)}`);
@@ -161,6 +161,41 @@ function plausibleDensity(width: number, height: number, density: number | undef
   if (!density || density < 50 || density > 1200) return null;
   const longSideInches = Math.max(width, height) / density;
   return longSideInches >= 3 && longSideInches <= 17 ? density : null;
+}
+
+/**
+ * A scan's border is paper; a phone photo of a page usually shows the desk around it. Compares
+ * the mean grey of the outer 4 % frame with the paper's grey (the 90th percentile).
+ */
+export function looksLikePhoto(grey: Uint8Array, width: number, height: number): boolean {
+  const step = Math.max(1, Math.floor(Math.min(width, height) / 400));
+  const bx = Math.max(1, Math.floor(width * 0.04));
+  const by = Math.max(1, Math.floor(height * 0.04));
+  const histogram = new Uint32Array(256);
+  let samples = 0;
+  let borderSum = 0;
+  let borderCount = 0;
+  for (let y = 0; y < height; y += step) {
+    for (let x = 0; x < width; x += step) {
+      const v = grey[y * width + x]!;
+      histogram[v]! += 1;
+      samples += 1;
+      if (x < bx || x >= width - bx || y < by || y >= height - by) {
+        borderSum += v;
+        borderCount += 1;
+      }
+    }
+  }
+  let seen = 0;
+  let paper = 255;
+  for (let v = 0; v < 256; v += 1) {
+    seen += histogram[v]!;
+    if (seen >= samples * 0.9) {
+      paper = v;
+      break;
+    }
+  }
+  return borderCount > 0 && borderSum / borderCount < paper * 0.75;
 }
 
 export function encodePgm(grey: Uint8Array, width: number, height: number): Uint8Array {

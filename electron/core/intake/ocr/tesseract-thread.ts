@@ -51,6 +51,17 @@ export interface TesseractLine {
   rowAttributes?: { rowHeight: number; ascenders: number; descenders: number };
   words: TesseractWord[];
 }
+/** How much confident text a result holds: characters weighted by their line's confidence. */
+export function confidentCharacters(page: TesseractPage): number {
+  let sum = 0;
+  for (const block of page.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) sum += line.text.trim().length * (line.confidence / 100);
+    }
+  }
+  return sum;
+}
+
 export interface TesseractPage {
   blocks: { paragraphs: { lines: TesseractLine[] }[] }[] | null;
   confidence: number;
@@ -62,6 +73,8 @@ export interface RecognizeRequest {
   image: Uint8Array;
   /** Turn the image by this many radians (clockwise positive) before recognising it. */
   rotateRadians?: number;
+  /** Tesseract variables for this page only (restored afterwards). */
+  parameters?: Record<string, string>;
 }
 
 interface Pending {
@@ -144,7 +157,7 @@ export class TesseractThread {
 
   async recognize(request: RecognizeRequest): Promise<TesseractPage> {
     const output = { text: false, blocks: true };
-    const options = request.rotateRadians ? { rotateRadians: request.rotateRadians } : {};
+    const options = { ...request.parameters, ...(request.rotateRadians ? { rotateRadians: request.rotateRadians } : {}) };
     // Transferred, not copied, when the view owns its whole buffer (as our encoded pages do).
     const image = request.image.byteOffset === 0 && request.image.byteLength === request.image.buffer.byteLength ? request.image : request.image.slice();
     const page = (await this.send('recognize', { image, options, output }, [image.buffer as ArrayBuffer])) as TesseractPage;
