@@ -183,7 +183,7 @@ export function stripDocumentWords(text: string): string {
 const FIELD_LABEL_RE =
   /^(navn|adresse|telefon|tlf|mobil|e-?post|epost|født|fødselsdato|statsborgerskap|nasjonalitet|sivilstatus|førerkort|bosted|nationality|citizenship|address|phone|mobile|e-?mail|date of birth|birth date|marital status|gender|kjønn|personalia|ønsket stilling|desired position|website|linkedin|github)$/i;
 
-function looksLikeName(raw: string): boolean {
+export function looksLikeName(raw: string): boolean {
   const t = stripDocumentWords(raw.replace(/\s+/g, ' ').trim());
   if (!t || t.length > 50 || /[\d@:|/\\,;()]/.test(t) || NOT_A_NAME_RE.test(t) || FIELD_LABEL_RE.test(t)) return false;
   const tokens = t.split(' ');

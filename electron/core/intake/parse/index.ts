@@ -10,7 +10,7 @@ import { isLanguageName } from './lexicon.ts';
 import { detectLanguage } from './language.ts';
 import { parseLanguages, type LanguageItem } from './languages.ts';
 import { prepareLines, type Line } from './lines.ts';
-import { REDACTION } from './nationalId.ts';
+import { parseReferences } from './references.ts';
 import { splitSections, type Section } from './sections.ts';
 import { isLanguageItem, listItems } from './skills.ts';
 import type { DetectedNationalId, JsonResume, ParseResult } from './types.ts';
@@ -176,6 +176,21 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     });
   }
 
+  const references = sectionLines(sections, 'references').flatMap((ls) => parseReferences(ls));
+  if (references.length) {
+    resume.references = references.map((r, i) => {
+      evidence.set(`references.${i}.name`, 0.7 * readConfidence(r.line), r.line);
+      return r.reference ? { name: r.name, reference: r.reference } : { name: r.name };
+    });
+  }
+  const interests = sectionLines(sections, 'interests').flatMap((ls) => listItems(ls));
+  if (interests.length) {
+    resume.interests = interests.map((it, i) => {
+      evidence.set(`interests.${i}.name`, 0.7 * readConfidence(it.line), it.line);
+      return { name: it.text };
+    });
+  }
+
   const text = lines.map((l) => l.cells.join('  ')).join('\n');
   if (prepared.nationalIds.length) warnings.push('A national identity number was found and removed from the profile.');
   if (lines.length === 0) warnings.push('No text was found in the document.');
@@ -184,7 +199,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     resume,
     fields: evidence.fields,
     nationalIds,
-    text: text.includes(REDACTION) || nationalIds.length === 0 ? text : text,
+    text,
     language: detectLanguage(text),
     warnings,
   };

@@ -94,6 +94,8 @@ describe('parseCvBytes on a two-column Norwegian CV', () => {
     const all = JSON.stringify(resume.basics);
     expect(all).not.toContain('98765432');
     expect(all).not.toContain('lagerhuset.example');
+    // They stay with the reference, where JSON Resume keeps them.
+    expect(resume.references).toEqual([{ name: 'Per Hansen', reference: expect.stringContaining('987 65 432') }]);
   });
 
   it('flags the national identity number and keeps it out of the profile and the text', async () => {
