@@ -187,5 +187,5 @@ function inReadingOrder(page: ExtractedPage): ExtractedPage {
   // Specks and shadows of a photo come back as short low-confidence "words".
   const lines = page.lines.filter((l) => !((l.confidence ?? 1) < 0.4 && l.text.trim().length < 12) && /[\p{L}\p{N}]/u.test(l.text));
   if (lines.length < 2) return { ...page, lines };
-  return { ...page, lines: orderPage(lines, page.width, page.height) };
+  return { ...page, lines: orderPage(lines) };
 }

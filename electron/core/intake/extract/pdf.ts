@@ -83,7 +83,7 @@ export async function readPdfTextPage(doc: PDFDocumentProxy, pageNumber: number)
       });
     }
     const lines = mergeIntoSegments(fragments);
-    const ordered = orderPage(lines, viewport.width, viewport.height);
+    const ordered = orderPage(lines);
     const charCount = ordered.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
     return {
       page: { number: pageNumber, width: viewport.width, height: viewport.height, lines: ordered, source: 'text' },

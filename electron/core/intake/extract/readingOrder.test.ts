@@ -15,7 +15,7 @@ describe('reading order', () => {
       ...right.map((t, i) => seg(t, 330, 86 + i * 17)).reverse(),
       ...left.map((t, i) => seg(t, 40, 80 + i * 14, Math.min(250, t.length * 6))),
     ];
-    expect(orderPage(segments, 595, 842).map((l) => l.text)).toEqual([header.text, ...left, ...right]);
+    expect(orderPage(segments).map((l) => l.text)).toEqual([header.text, ...left, ...right]);
   });
 
   it('keeps label and value cells of one row together (a table, not two columns)', () => {
@@ -26,12 +26,12 @@ describe('reading order', () => {
       ['Sted', 'Oslo'],
     ];
     const segments = rows.flatMap(([label, value], i) => [seg(label as string, 60, 100 + i * 16), seg(value as string, 200, 100 + i * 16)]);
-    expect(orderPage(segments, 595, 842).map((l) => l.text)).toEqual(rows.map(([l, v]) => `${l}\t${v}`));
+    expect(orderPage(segments).map((l) => l.text)).toEqual(rows.map(([l, v]) => `${l}\t${v}`));
   });
 
   it('keeps a one-column page top to bottom', () => {
     const texts = ['Kari Nordmann', 'Profil', 'Erfaren lagermedarbeider med truckførerbevis og ti års erfaring fra lager', 'Erfaring', 'Lager AS'];
     const segments = texts.map((t, i) => seg(t, 40, 40 + i * 16, t.length * 6)).reverse();
-    expect(orderPage(segments, 595, 842).map((l) => l.text)).toEqual(texts);
+    expect(orderPage(segments).map((l) => l.text)).toEqual(texts);
   });
 });

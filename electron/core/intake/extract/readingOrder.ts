@@ -15,9 +15,7 @@ export const CELL_SEPARATOR = '\t';
 const baselineOf = (s: TextLine): number => s.y + 0.8 * s.height;
 const right = (s: TextLine): number => s.x + s.width;
 
-export function orderPage(segments: TextLine[], pageWidth: number, pageHeight: number): TextLine[] {
-  void pageHeight;
-  void pageWidth;
+export function orderPage(segments: TextLine[]): TextLine[] {
   return orderRegion(segments, 0);
 }
 
@@ -31,7 +29,6 @@ function orderRegion(segments: TextLine[], depth: number): TextLine[] {
   const cuts = mergeRanges(crossing.map((s) => [s.y, s.y + s.height] as [number, number]));
   const out: TextLine[] = [];
   let rest = segments.filter((s) => !crossing.includes(s));
-  let bandTop = -Infinity;
   const emitBand = (bottom: number): void => {
     const band = rest.filter((s) => centerY(s) < bottom);
     rest = rest.filter((s) => centerY(s) >= bottom);
@@ -48,9 +45,7 @@ function orderRegion(segments: TextLine[], depth: number): TextLine[] {
     const inCut = rest.filter((s) => centerY(s) <= bottom);
     rest = rest.filter((s) => centerY(s) > bottom);
     out.push(...rows([...crossing.filter((s) => centerY(s) >= top && centerY(s) <= bottom), ...inCut]));
-    bandTop = bottom;
   }
-  void bandTop;
   emitBand(Infinity);
   return out;
 }

@@ -29,19 +29,6 @@ const MONTHS: [RegExp, number][] = [
   [/^(nov|november|novembre|noviembre)$/, 11],
   [/^(des|dec|dez|desember|december|dezember|décembre|decembre|diciembre)$/, 12],
 ];
-const SEASONS: Record<string, number | undefined> = {
-  spring: undefined,
-  summer: undefined,
-  fall: undefined,
-  autumn: undefined,
-  winter: undefined,
-  vår: undefined,
-  sommer: undefined,
-  høst: undefined,
-  vinter: undefined,
-  sommersemester: undefined,
-  wintersemester: undefined,
-};
 
 export function monthNumber(word: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, '');
@@ -176,20 +163,3 @@ export function findDates(text: string): DateRange[] {
 export function parseDateRange(text: string): DateRange | null {
   return findDates(text)[0] ?? null;
 }
-
-export function isCurrent(range: DateRange): boolean {
-  return range.end === null;
-}
-
-/** True when the text is nothing but a date or period (plus labels and punctuation). */
-export function isMostlyDate(text: string, range: DateRange): boolean {
-  const rest = (text.slice(0, range.index) + ' ' + text.slice(range.index + range.length)).replace(/[\s|,;:()·•\-–—]+/g, '');
-  return rest.length <= 2;
-}
-
-/** Compares "YYYY" / "YYYY-MM" dates: negative when a is earlier. */
-export function compareDates(a: string, b: string): number {
-  return a.localeCompare(b);
-}
-
-export const SEASON_NAMES = Object.keys(SEASONS);

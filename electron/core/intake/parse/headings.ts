@@ -152,7 +152,3 @@ export function classifyHeading(text: string): Exclude<SectionKind, 'top'> | nul
 }
 
 const CONNECTORS = new Set(['og', 'and', 'und', 'et', '&', 'i', 'in', 'of', 'my', 'mine', 'min', 'relevant', 'annen', 'andre', 'other', 'additional', 'selected', 'key', 'main', 'tidligere', 'previous']);
-
-export function headingKindWords(kind: Exclude<SectionKind, 'top'>): readonly string[] {
-  return VOCABULARY[kind];
-}

@@ -93,10 +93,6 @@ function bodyFontSize(lines: Line[]): number {
   return best;
 }
 
-/** A line made of a subset of cells, keeping its place (for fields taken from one cell). */
-export function lineText(line: Line): string {
-  return line.cells.join(' ');
-}
 
 const PAGE_NUMBER = '#page-number';
 const PAGE_NUMBER_RE = /^[-–(]?\s*(?:page|side|seite|p\.)?\s*\d{1,3}\s*(?:(?:of|av|von|\/|de)\s*\d{1,3})?\s*[-–)]?$/i;

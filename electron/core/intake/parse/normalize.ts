@@ -54,7 +54,3 @@ export function titleCase(text: string): string {
   if (!isAllCaps(text)) return text;
   return text.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
-
-export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
