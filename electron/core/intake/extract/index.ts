@@ -4,8 +4,8 @@ import type { OcrEngine } from '../ocr/engine.ts';
 import { detectFormat } from './detect.ts';
 import { extractDocx } from './docx.ts';
 import { imageDimensions } from './imageSize.ts';
-import { closePdf, openPdf, readPdfTextPage } from './pdf.ts';
-import { orderPage } from './readingOrder.ts';
+import { closePdf, openPdf, readPdfTextPage, type PdfTextPage } from './pdf.ts';
+import { orderOcrPage } from './ocrOrder.ts';
 
 export interface ExtractProgress {
   stage: 'reading' | 'ocr';
@@ -90,7 +90,7 @@ async function extractImage(bytes: Uint8Array, options: ExtractOptions): Promise
     timeoutMs: options.ocrTimeoutMs,
     onProgress: (p) => options.onProgress?.({ stage: 'ocr', page: 1, pages: 1, progress: p.progress }),
   });
-  return { document: { kind: 'image', pages: [inReadingOrder(page)] }, warnings: [] };
+  return { document: { kind: 'image', pages: [orderOcrPage(page)] }, warnings: [] };
 }
 
 /** Visible characters below which a page is treated as a scan. */
@@ -118,7 +118,7 @@ async function extractPdf(bytes: Uint8Array, options: ExtractOptions): Promise<E
         warnings.push(`page ${n}: the text layer could not be read`);
         text = null;
       }
-      if (text && !textLayerTooThin(text.page, text.charCount)) {
+      if (text && !needsOcr(text)) {
         pages.push(text.page);
         continue;
       }
@@ -139,7 +139,7 @@ async function extractPdf(bytes: Uint8Array, options: ExtractOptions): Promise<E
           timeoutMs: options.ocrTimeoutMs,
           onProgress: (p) => options.onProgress?.({ stage: 'ocr', page: pageNumber, pages: doc.numPages, progress: p.progress }),
         })
-        .then((page) => mergeThinText(inReadingOrder(page), thin));
+        .then((page) => mergeThinText(orderOcrPage(page), thin));
       // Observed below; this keeps a failure from going unhandled if a later page throws first.
       job.catch(() => undefined);
       pages.push(job);
@@ -163,12 +163,14 @@ async function extractPdf(bytes: Uint8Array, options: ExtractOptions): Promise<E
   }
 }
 
-function textLayerTooThin(page: ExtractedPage, charCount: number): boolean {
-  if (charCount < MIN_TEXT_CHARS) return true;
+function needsOcr(text: PdfTextPage): boolean {
   // Fonts without a Unicode map give a text layer of symbols: OCR reads it better.
-  const text = page.lines.map((l) => l.text).join('');
-  const letters = (text.match(/\p{L}/gu) ?? []).length;
-  return letters / Math.max(1, text.replace(/\s/g, '').length) < 0.5;
+  const all = text.page.lines.map((l) => l.text).join('');
+  const letters = (all.match(/\p{L}/gu) ?? []).length;
+  if (text.charCount > 0 && letters / Math.max(1, all.replace(/\s/g, '').length) < 0.5) return true;
+  // A short page of real text with no image on it (a last page of references) has
+  // nothing more for OCR to find; a scan with a line of text added does.
+  return text.charCount === 0 || (text.charCount < MIN_TEXT_CHARS && text.hasImages);
 }
 
 /** Keeps the OCR text and adds nothing from a thin text layer except what OCR lacks. */
@@ -177,15 +179,4 @@ function mergeThinText(ocrPage: ExtractedPage, textPage: ExtractedPage | undefin
   const ocrText = ocrPage.lines.map((l) => l.text).join(' ').toLowerCase();
   const extra = textPage.lines.filter((l) => !ocrText.includes(l.text.toLowerCase()));
   return { ...ocrPage, lines: [...ocrPage.lines, ...extra] };
-}
-
-/**
- * OCR returns lines block by block; a label column and its values come out as two
- * blocks. The same reading-order step as for text PDFs rejoins rows and columns.
- */
-function inReadingOrder(page: ExtractedPage): ExtractedPage {
-  // Specks and shadows of a photo come back as short low-confidence "words".
-  const lines = page.lines.filter((l) => !((l.confidence ?? 1) < 0.4 && l.text.trim().length < 12) && /[\p{L}\p{N}]/u.test(l.text));
-  if (lines.length < 2) return { ...page, lines };
-  return { ...page, lines: orderPage(lines) };
 }

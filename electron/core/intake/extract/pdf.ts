@@ -1,4 +1,4 @@
-import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { AppError } from '../../rpc/errors.ts';
 import type { ExtractedPage, TextLine } from '../document.ts';
@@ -45,6 +45,8 @@ export interface PdfTextPage {
   page: ExtractedPage;
   /** Visible characters of the text layer, to decide whether the page needs OCR. */
   charCount: number;
+  /** The page paints images: a scan, or a photo beside the text. */
+  hasImages: boolean;
 }
 
 const BOLD_FONT = /(bold|black|heavy|demi|semibold|extrabold|ultrabold|-bd\b|,bold)/i;
@@ -56,7 +58,7 @@ export async function readPdfTextPage(doc: PDFDocumentProxy, pageNumber: number)
   try {
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-    const { bold: boldFonts, icons: iconFonts } = await classifyFonts(page, Object.keys(content.styles));
+    const { bold: boldFonts, icons: iconFonts, hasImages } = await classifyFonts(page, Object.keys(content.styles));
     const fragments: Fragment[] = [];
     for (const raw of content.items) {
       if (!('str' in raw)) continue;
@@ -88,6 +90,7 @@ export async function readPdfTextPage(doc: PDFDocumentProxy, pageNumber: number)
     return {
       page: { number: pageNumber, width: viewport.width, height: viewport.height, lines: ordered, source: 'text' },
       charCount,
+      hasImages,
     };
   } finally {
     page.cleanup();
@@ -96,16 +99,19 @@ export async function readPdfTextPage(doc: PDFDocumentProxy, pageNumber: number)
 
 const ICON_FONT = /(awesome|fontello|icomoon|glyphicons|academicons|entypo|ionicons|octicons|typicons|remixicon|bootstrap-?icons|tabler|lucide|materialicons|material-?symbols|wingding|webdings|zapfdingbats|dingbat|icon|marvosym|fourier-?orn|fa-?(?:solid|regular|brands|light)|fontawesome)/i;
 
-async function classifyFonts(page: PDFPageProxy, fontIds: string[]): Promise<{ bold: Set<string>; icons: Set<string> }> {
+const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+
+async function classifyFonts(page: PDFPageProxy, fontIds: string[]): Promise<{ bold: Set<string>; icons: Set<string>; hasImages: boolean }> {
   const bold = new Set<string>();
   const icons = new Set<string>();
-  if (fontIds.length === 0) return { bold, icons };
   // The real font names reach the main thread only with the operator list; that costs a
   // few ms per page and tells section headings and employers from body text.
+  let hasImages = true;
   try {
-    await page.getOperatorList();
+    const ops = await page.getOperatorList();
+    hasImages = ops.fnArray.some((fn) => IMAGE_OPS.has(fn));
   } catch {
-    return { bold, icons };
+    return { bold, icons, hasImages };
   }
   for (const id of fontIds) {
     if (!page.commonObjs.has(id)) continue;
@@ -114,7 +120,7 @@ async function classifyFonts(page: PDFPageProxy, fontIds: string[]): Promise<{ b
     if (font && (font.bold || font.black || BOLD_FONT.test(name))) bold.add(id);
     if (ICON_FONT.test(name)) icons.add(id);
   }
-  return { bold, icons };
+  return { bold, icons, hasImages };
 }
 
 interface Fragment {
