@@ -183,7 +183,12 @@ export function splitEntries(input: Line[]): RawEntry[] {
     if (cellIndex < 0) continue;
     let j = i - 1;
     while (j >= 0 && (items[j] as EntryLine).kind === 'B' && i - j <= 2) j--;
-    const target = items[j];
+    let target = items[j];
+    // A photographed page can lift the date column a row: the header above is dated
+    // already, so the period belongs to the next header below.
+    if (target?.kind === 'D') {
+      target = items.slice(i + 1, i + 4).find((it) => it.kind === 'H' && !isDateCell(it.line.text));
+    }
     if (!target || target.kind !== 'H') continue;
     const date = findDates(it.line.cells[cellIndex] as string)[0] as DateRange;
     target.kind = 'D';

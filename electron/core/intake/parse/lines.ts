@@ -138,7 +138,7 @@ function cleanOcrText(text: string): string {
     .map((cell) =>
       cell
         .replace(/^[\s|¦'‘’`"]+|[\s|¦'‘’`]+$/g, '')
-        .replace(/^(?:[«»+*>~©®°¢§¤"'`^=]{1,2}|[eo]|fi|[»«]\w)\s+(?=[\p{Lu}\d])/u, '• ')
+        .replace(/^(?:[«»+*>~©®°¢§¤"'`^=.,]{1,2}|[eo]|fi|[»«]\w)\s+(?=[\p{Lu}\d])/u, '• ')
         .trim(),
     )
     .filter(Boolean)

@@ -87,6 +87,8 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
   // Only a larger one that changes the section: inside a section the same words are the
   // labels of a label/value table ("Utdanning | Bachelor") or of a skills table.
   let current: SectionKind | null = null;
+  const headingSizes = lines.filter((_, i) => kinds[i]).map((l) => l.fontSize).sort((a, b) => a - b);
+  const headingSize = headingSizes[Math.floor(headingSizes.length / 2)] ?? 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     if (kinds[i]) current = kinds[i] ?? current;
@@ -94,7 +96,7 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
     const first = (line.cells[0] as string).replace(/[:：]\s*$/, '').trim();
     const kind = classifyHeading(first);
     if (!kind || kind === current || WEAK_HEADINGS.has(wordKey(first)) || !shortEnough(first) || /\d/.test(first)) continue;
-    if (line.fontSize < bodySize * 1.15) continue;
+    if (line.fontSize < bodySize * 1.15 && !(headingSize > 0 && line.fontSize >= headingSize * 0.9)) continue;
     current = kind;
     const rest = line.cells.slice(1);
     const heading: Line = { ...line, text: first, cells: [first] };
