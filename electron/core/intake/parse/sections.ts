@@ -123,7 +123,7 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
       const ocrDoubt = line.source === 'ocr' && !isAllCaps(line.text) && line.fontSize < bodySize * 1.2;
       if (wordHeading || (seenSection && plausible && !ocrDoubt && sameStyle(line) && !opensAnEntry(lines, i, kinds))) kind = 'other';
     }
-    if (!kind && seenSection && line.page === firstPage && line.fontSize >= bodySize * 1.6 && !line.bullet && line.text.length <= 60) {
+    if (!kind && seenSection && line.page === firstPage && line.fontSize >= bodySize * 1.6 && !line.bullet && line.text.length <= 60 && !/\d/.test(line.text)) {
       // A sidebar CV reaches the name block (name, title) after the sidebar's sections.
       sections.push({ kind: 'top', heading: null, lines: [line] });
       continue;
