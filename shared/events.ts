@@ -9,8 +9,10 @@ export interface EventPayloads {
   'candidates.changed': { id: string; kind: 'created' | 'updated' | 'erased' };
   /** An intake job changed state or page (OCR page x of y), or failed with its reason. */
   'intake.progress': IntakeProgress;
+  /** A retention run erased `done` of `total` due candidates; `finished` once it has ended (or was cancelled). */
+  'retention.progress': { done: number; total: number; dryRun: boolean; finished: boolean };
 }
 
 export type EventName = keyof EventPayloads;
 
-export const EventNames: readonly EventName[] = ['vault.locked', 'vault.unlocked', 'candidates.changed', 'intake.progress'];
+export const EventNames: readonly EventName[] = ['vault.locked', 'vault.unlocked', 'candidates.changed', 'intake.progress', 'retention.progress'];

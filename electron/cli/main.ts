@@ -15,6 +15,8 @@ usage: kandidat [--vault DIR] COMMAND [ARGS]
   import PATH... [--json]                      bring CVs (files or folders) into the vault; prints a summary
   audit verify [--json]                        check the audit log's hash chain; exit 1 names the first broken entry
   erase ID --yes [--reason R] [--compact]      erase a candidate for good (art. 17); a tombstone without personal data remains
+  retention run [--dry-run] [--now DATE] [--json]  erase those past their retention limit (not under legal hold)
+  retention upcoming [--days N] [--json]       candidates whose limit passes within N days (30)
 
 --vault DIR   the vault folder (default: the app's vault in its user-data directory)
 The passphrase comes from KANDIDAT_PASSPHRASE or a prompt, never from an argument.
@@ -33,6 +35,7 @@ const commands: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.ts')).runImport,
   audit: async () => (await import('./commands/audit.ts')).runAudit,
   erase: async () => (await import('./commands/erase.ts')).runErase,
+  retention: async () => (await import('./commands/retention.ts')).runRetention,
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {

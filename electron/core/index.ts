@@ -13,6 +13,7 @@ import { IntakeService, type IntakeOptions } from './intake/service.ts';
 import { intakeHandlers } from './intake/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { privacyHandlers } from './privacy/handlers.ts';
+import { RetentionJob } from './privacy/retention.ts';
 
 export interface CoreOptions {
   /** The vault folder. */
@@ -23,6 +24,8 @@ export interface CoreOptions {
   db?: DbOpenOptions;
   /** CV intake: reader threads, timeouts (tests inject a fake reader). */
   intake?: IntakeOptions;
+  /** The daily retention run: its first run after unlock and its interval (default 1 minute, 24 hours). */
+  retention?: { firstDelayMs?: number; intervalMs?: number };
   /** Unexpected errors, for the log. Never receives personal data from the core. */
   onInternalError?: (method: string, error: unknown) => void;
 }
@@ -52,7 +55,11 @@ export function createCore(options: CoreOptions): Core {
   });
   const ctx: CoreContext = { clock, newId, events, vault };
   const intake = new IntakeService(ctx, options.intake);
-  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers });
+  const retention = new RetentionJob(ctx, {
+    ...options.retention,
+    ...(options.onInternalError ? { onError: (error: unknown) => options.onInternalError?.('privacy.retention.run', error) } : {}),
+  });
+  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers(retention) });
   const inner = createDispatch(handlers, ctx, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   const dispatch: Dispatch = async (method, input) => {
     const result = await inner(method, input);
@@ -66,6 +73,7 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       // Reading stops first, while the vault is open to hand running jobs back to the queue.
       await intake.close();
+      retention.stop();
       await vault.lock('shutdown');
     },
   };

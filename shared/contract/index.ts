@@ -3,7 +3,7 @@ import type { MethodDef } from './define.ts';
 import { vaultMethods } from './vault.ts';
 import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
-import { auditMethods, consentMethods, erasureMethods } from './privacy.ts';
+import { auditMethods, consentMethods, erasureMethods, holdMethods, retentionMethods } from './privacy.ts';
 
 export * from './define.ts';
 export * from './vault.ts';
@@ -22,6 +22,8 @@ export const contract = {
   ...auditMethods,
   ...consentMethods,
   ...erasureMethods,
+  ...holdMethods,
+  ...retentionMethods,
 } satisfies Record<string, MethodDef>;
 
 type NoOverlap<A, B> = keyof A & keyof B extends never ? true : ['duplicate method names', keyof A & keyof B];
@@ -35,6 +37,10 @@ const _consentsAreDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMeth
 void _consentsAreDisjoint;
 const _erasureIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods, typeof erasureMethods> = true;
 void _erasureIsDisjoint;
+const _holdsAreDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods & typeof erasureMethods, typeof holdMethods> = true;
+void _holdsAreDisjoint;
+const _retentionIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods & typeof erasureMethods & typeof holdMethods, typeof retentionMethods> = true;
+void _retentionIsDisjoint;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -241,3 +241,115 @@ export const erasureMethods = {
     z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
   ),
 };
+
+// ---- legal holds ----------------------------------------------------------------
+
+export interface LegalHold {
+  id: string;
+  candidateId: string;
+  reason: string;
+  /** YYYY-MM-DD, the last day it applies; null: until released. */
+  until: string | null;
+  setAt: string;
+  setBy: { id: string; name: string };
+  releasedAt: string | null;
+  releasedBy: { id: string; name: string } | null;
+  /** Derived from `until` and the clock: a hold past its last day has expired. */
+  state: 'active' | 'expired' | 'released';
+}
+
+export const holdMethods = {
+  /** While a hold is active, the candidate is never purged or erased. */
+  'privacy.holds.set': defineMethod<LegalHold>()(
+    z
+      .object({
+        candidateId: id,
+        reason: z.string().trim().min(1).max(2000),
+        until: z.iso.date().nullable().default(null),
+      })
+      .strict(),
+  ),
+  'privacy.holds.release': defineMethod<LegalHold>()(z.object({ holdId: id }).strict()),
+  /** Newest first; by default only the holds in force. */
+  'privacy.holds.list': defineMethod<LegalHold[]>()(
+    z.object({ candidateId: id.optional(), state: z.enum(['active', 'all']).default('active') }).strict(),
+  ),
+};
+
+// ---- retention ------------------------------------------------------------------
+
+export interface PrivacySettings {
+  /** Months kept after the candidate's last own activity, with a current keep-for-future consent. */
+  keepMonthsWithConsent: number;
+  /** …and without it (Datatilsynet expects about a year). */
+  keepMonthsWithoutConsent: number;
+}
+
+export const OwnActivityKinds = ['update', 'application', 'reply', 'login'] as const;
+export type OwnActivityKind = (typeof OwnActivityKinds)[number];
+
+/** A candidate's place in the retention schedule. */
+export interface RetentionItem {
+  candidateId: string;
+  /** The newest of: registration, own activity (update, application, reply, login), a CV received, a consent given. */
+  lastOwnActivityAt: string;
+  keepConsent: boolean;
+  limitMonths: number;
+  /** When the limit is passed. */
+  dueAt: string;
+  /** Under legal hold now: never purged while it lasts. */
+  held: boolean;
+}
+
+/** Upcoming: with what a re-consent message needs. */
+export interface RetentionCandidate extends RetentionItem {
+  name: string;
+  status: 'active' | 'inactive';
+  email: string | null;
+  phone: string | null;
+}
+
+/** A run's report: ids only (the erased have no names any more). */
+export interface RetentionReport {
+  dryRun: boolean;
+  /** The moment the limits were measured against. */
+  asOf: string;
+  limits: PrivacySettings;
+  /** Erased (or, in a dry run, that would be). */
+  erased: (RetentionItem & { reason: 'limitWithKeepConsent' | 'limitWithoutKeepConsent' })[];
+  /** Past their limit but under legal hold: kept. */
+  held: RetentionItem[];
+  /** Stopped (the vault locked) before all were erased. */
+  cancelled: boolean;
+}
+
+export const retentionMethods = {
+  'privacy.settings.get': defineMethod<PrivacySettings>()(z.object({}).strict()),
+  'privacy.settings.update': defineMethod<PrivacySettings>()(
+    z
+      .object({
+        keepMonthsWithConsent: z.number().int().min(1).max(120).optional(),
+        keepMonthsWithoutConsent: z.number().int().min(1).max(120).optional(),
+      })
+      .strict(),
+  ),
+  /** The candidate did something themselves (updated their data, applied, replied, logged in): their clock restarts. */
+  'privacy.activity.record': defineMethod<{ candidateId: string; lastOwnActivityAt: string }>()(
+    z
+      .object({ candidateId: id, kind: z.enum(OwnActivityKinds), at: z.iso.datetime({ offset: true }).optional() })
+      .strict(),
+  ),
+  /**
+   * Erase everyone past their limit (not under hold). `asOf` (YYYY-MM-DD) measures
+   * the limits at the start of that day instead of now; a dry run erases nothing.
+   */
+  'privacy.retention.run': defineMethod<RetentionReport>()(
+    z.object({ dryRun: z.boolean().default(false), asOf: z.iso.date().optional() }).strict(),
+  ),
+  /** Stops a run in progress after its current batch. */
+  'privacy.retention.cancel': defineMethod<{ cancelled: boolean }>()(z.object({}).strict()),
+  /** Those whose limit passes within `days` (for a re-consent message), soonest first. */
+  'privacy.retention.upcoming': defineMethod<RetentionCandidate[]>()(
+    z.object({ days: z.number().int().min(1).max(366).default(30) }).strict(),
+  ),
+};

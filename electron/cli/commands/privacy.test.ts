@@ -42,3 +42,34 @@ describe('kandidat erase', () => {
     expect((await t.call('candidates.list', {})).total).toBe(0);
   });
 });
+
+describe('kandidat retention run', () => {
+  it('reports who is past the limit as of a date, erases them unless --dry-run, and keeps those under hold', async () => {
+    t = makeTestCore();
+    await t.createVault();
+    const gone = await t.call('candidates.create', { name: 'Ola Nordmann' });
+    const held = await t.call('candidates.create', { name: 'Kari Holdt' });
+    const kept = await t.call('candidates.create', { name: 'Per Samtykke' });
+    await t.call('privacy.consents.grant', {
+      candidateId: kept.id, purpose: 'keepForFuture', source: 'form', notice: { version: 'v1', text: 'Fire år' },
+    });
+    await t.call('privacy.holds.set', { candidateId: held.id, reason: 'Sak', until: null });
+    await t.call('vault.lock', {});
+
+    const dry = kandidat(t.vaultDir, ['retention', 'run', '--dry-run', '--now', '2027-06-01', '--json']);
+    expect(dry.code).toBe(0);
+    const preview = JSON.parse(dry.stdout);
+    expect(preview).toMatchObject({ dryRun: true, asOf: '2027-06-01T00:00:00.000Z' });
+    expect(preview.erased).toEqual([expect.objectContaining({ candidateId: gone.id, limitMonths: 12, reason: 'limitWithoutKeepConsent' })]);
+    expect(preview.held.map((h: { candidateId: string }) => h.candidateId)).toEqual([held.id]);
+
+    const real = kandidat(t.vaultDir, ['retention', 'run', '--now', '2027-06-01', '--json']);
+    expect(real.code).toBe(0);
+    expect(JSON.parse(real.stdout).erased.map((e: { candidateId: string }) => e.candidateId)).toEqual([gone.id]);
+    expect(real.stdout).not.toMatch(/Ola|Nordmann/);
+    expect(kandidat(t.vaultDir, ['retention', 'run', '--now', 'tomorrow']).code).toBe(64);
+
+    await t.call('vault.unlock', { passphrase: TEST_PASSPHRASE });
+    expect((await t.call('candidates.list', {})).items.map((c) => c.id).sort()).toEqual([held.id, kept.id].sort());
+  });
+});

@@ -1,8 +1,11 @@
 import type { HandlerGroup } from '../rpc/handlers.ts';
 import { currentConsents, grantConsent, listConsents, listPolicies, publishPolicy, withdrawConsent } from './consents.ts';
 import { eraseCandidate, listTombstones } from './erasure.ts';
+import { listHolds, releaseHold, setHold } from './holds.ts';
+import { privacySettings, recordOwnActivity, upcomingErasures, updatePrivacySettings, type RetentionJob } from './retention.ts';
 
-export const privacyHandlers: HandlerGroup = {
+/** The retention job holds the run in progress (one at a time, cancellable), so handlers close over it. */
+export const privacyHandlers = (retention: RetentionJob): HandlerGroup => ({
   'privacy.consents.list': (input, ctx) => listConsents(ctx, input.candidateId),
   'privacy.consents.current': (input, ctx) => currentConsents(ctx, input.candidateId),
   'privacy.consents.grant': (input, ctx) => grantConsent(ctx, input),
@@ -11,4 +14,13 @@ export const privacyHandlers: HandlerGroup = {
   'privacy.policy.list': (_, ctx) => listPolicies(ctx),
   'privacy.erase': (input, ctx) => eraseCandidate(ctx, input.candidateId, input.reason, { compact: input.compact }),
   'privacy.erasures.list': (input, ctx) => listTombstones(ctx, input),
-};
+  'privacy.holds.set': (input, ctx) => setHold(ctx, input),
+  'privacy.holds.release': (input, ctx) => releaseHold(ctx, input.holdId),
+  'privacy.holds.list': (input, ctx) => listHolds(ctx, input),
+  'privacy.settings.get': (_, ctx) => privacySettings(ctx),
+  'privacy.settings.update': (input, ctx) => updatePrivacySettings(ctx, input),
+  'privacy.activity.record': (input, ctx) => recordOwnActivity(ctx, input.candidateId, input.kind, input.at),
+  'privacy.retention.run': (input) => retention.run({ dryRun: input.dryRun, asOf: input.asOf }),
+  'privacy.retention.cancel': () => retention.cancel(),
+  'privacy.retention.upcoming': (input, ctx) => upcomingErasures(ctx, input.days),
+});

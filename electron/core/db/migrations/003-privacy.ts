@@ -1,4 +1,5 @@
 import type { Migration } from './index.ts';
+import { GENESIS_HASH } from '../../audit/chain.ts';
 
 /**
  * The privacy engine: the hash-chained audit log, erasure tombstones, notice and
@@ -37,8 +38,9 @@ export const migration003: Migration = {
         BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;
+      INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${GENESIS_HASH}');
       CREATE TRIGGER audit_log_head AFTER INSERT ON audit_log
-        BEGIN INSERT OR REPLACE INTO audit_head (id, seq, hash) VALUES (1, NEW.seq, NEW.hash); END;
+        BEGIN UPDATE audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1; END;
 
       -- What is left of an erased candidate: no personal data.
       CREATE TABLE erasures (
@@ -135,6 +137,11 @@ export const migration003: Migration = {
         released_by TEXT REFERENCES staff(id)
       ) STRICT;
       CREATE INDEX legal_holds_by_candidate ON legal_holds(candidate_id);
+
+      -- Erasure finds a candidate's intake jobs, and deleting the candidate row checks
+      -- intake_jobs.candidate_id (a foreign key): without these, each is a full scan.
+      CREATE INDEX intake_jobs_by_candidate ON intake_jobs(candidate_id) WHERE candidate_id IS NOT NULL;
+      CREATE INDEX intake_jobs_by_duplicate_candidate ON intake_jobs(duplicate_of_candidate) WHERE duplicate_of_candidate IS NOT NULL;
     `);
   },
 };

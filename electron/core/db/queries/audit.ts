@@ -1,6 +1,7 @@
 import type { Db } from '../connection.ts';
 import type { AuditAction, AuditEntry, AuditVerification } from '../../../../shared/contract/index.ts';
 import { GENESIS_HASH, entryHash } from '../../audit/chain.ts';
+import { prepared } from './prepared.ts';
 
 /**
  * The audit log: append-only (triggers refuse UPDATE and DELETE) and hash-chained.
@@ -45,7 +46,7 @@ function toEntry(r: AuditRow): AuditEntry {
 /** Inside the caller's transaction when there is one, so an action and its entry commit together. */
 export function appendAudit(db: Db, a: AuditAppend): AuditEntry {
   const run = db.transaction(() => {
-    const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
+    const head = prepared(db, 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
     const fields = {
       seq: (head?.seq ?? 0) + 1,
       at: a.at,
@@ -57,7 +58,8 @@ export function appendAudit(db: Db, a: AuditAppend): AuditEntry {
       prevHash: head?.hash ?? GENESIS_HASH,
     };
     const hash = entryHash(fields);
-    db.prepare(
+    prepared(
+      db,
       `INSERT INTO audit_log (seq, at, actor_id, action, candidate_id, subjects, detail, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -134,11 +136,11 @@ export function verifyAudit(db: Db): AuditVerification {
   }
   const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
   const last = expectedSeq - 1;
-  if (head && (head.seq !== last || head.hash !== prevHash)) {
+  if (!head) return broken(1, 'truncated', count, 'The audit log has lost its head record: entries may have been removed.');
+  if (head.seq !== last || head.hash !== prevHash) {
     const seq = head.seq > last ? last + 1 : head.seq;
     return broken(seq, 'truncated', count, `The audit log ends at entry ${last} but its head records entry ${head.seq}: entries were removed or replaced.`);
   }
-  if (!head && last > 0) return broken(1, 'truncated', count, 'The audit log has entries but no head record.');
   return { intact: true, entries: count, firstBroken: null, message: `The audit log is intact: ${count} entries.` };
 }
 

@@ -3,6 +3,8 @@ import type { ErasureReason, ErasureReport, Tombstone } from '../../../../shared
 import { AppError } from '../../rpc/errors.ts';
 import { appendAudit } from './audit.ts';
 import { subjectDataParts } from './subject-data.ts';
+import { activeHoldUntil } from './holds.ts';
+import { prepared } from './prepared.ts';
 
 /**
  * Erasure: every part of the vault that holds something about the candidate
@@ -12,23 +14,14 @@ import { subjectDataParts } from './subject-data.ts';
  * the -wal, which would otherwise keep the old page images).
  */
 
-/** SQL: a hold in force on `now` (YYYY-MM-DD…); `until` is its last day. */
-export const HOLD_IN_FORCE = `released_at IS NULL AND (until IS NULL OR until >= substr(@now, 1, 10))`;
-
-export function activeHoldUntil(db: Db, candidateId: string, now: string): { until: string | null } | undefined {
-  return db
-    .prepare(`SELECT until FROM legal_holds WHERE candidate_id = @id AND ${HOLD_IN_FORCE} ORDER BY until IS NULL DESC, until DESC LIMIT 1`)
-    .get({ id: candidateId, now }) as { until: string | null } | undefined;
-}
-
 export function eraseCandidate(
   db: Db,
   a: { candidateId: string; reason: ErasureReason; actorId: string | null; at: string },
 ): ErasureReport {
   return db.transaction(() => {
-    const tomb = db.prepare('SELECT erased_at FROM erasures WHERE candidate_id = ?').get(a.candidateId) as { erased_at: string } | undefined;
+    const tomb = prepared(db, 'SELECT erased_at FROM erasures WHERE candidate_id = ?').get(a.candidateId) as { erased_at: string } | undefined;
     if (tomb) throw new AppError('NOT_FOUND', 'This candidate was erased already.', { id: a.candidateId, erasedAt: tomb.erased_at });
-    if (!db.prepare('SELECT 1 FROM candidates WHERE id = ?').get(a.candidateId)) {
+    if (!prepared(db, 'SELECT 1 FROM candidates WHERE id = ?').get(a.candidateId)) {
       throw new AppError('NOT_FOUND', 'No candidate with that id', { id: a.candidateId });
     }
     const hold = activeHoldUntil(db, a.candidateId, a.at);
@@ -42,7 +35,7 @@ export function eraseCandidate(
       );
     }
     // The tombstone first: the consent ledger lets rows go only for a tombstoned candidate.
-    db.prepare('INSERT INTO erasures (candidate_id, erased_at, erased_by, reason) VALUES (?, ?, ?, ?)').run(
+    prepared(db, 'INSERT INTO erasures (candidate_id, erased_at, erased_by, reason) VALUES (?, ?, ?, ?)').run(
       a.candidateId,
       a.at,
       a.actorId,

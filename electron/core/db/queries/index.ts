@@ -6,6 +6,8 @@ import { profileQueries } from './profiles.ts';
 import { auditQueries } from './audit.ts';
 import { consentQueries } from './consents.ts';
 import { erasureQueries } from './erasure.ts';
+import { holdQueries } from './holds.ts';
+import { retentionQueries } from './retention.ts';
 
 /**
  * Every query the core may run, by name. They execute where the database lives
@@ -21,6 +23,8 @@ export const queries = {
   ...auditQueries,
   ...consentQueries,
   ...erasureQueries,
+  ...holdQueries,
+  ...retentionQueries,
 };
 
 export type Queries = typeof queries;

@@ -1,4 +1,5 @@
 import type { Db } from '../connection.ts';
+import { prepared } from './prepared.ts';
 
 /**
  * Where each feature keeps data about a candidate, so that the data-subject rights
@@ -20,7 +21,9 @@ export interface SubjectDataPart {
 
 /** Originals nothing references any more. */
 function removeOrphanBlobs(db: Db, hashes: Set<string>): number {
-  const orphan = db.prepare(
+  const orphan = prepared(
+    db,
+    
     `DELETE FROM blobs WHERE sha256 = ?
      AND NOT EXISTS (SELECT 1 FROM intake_jobs WHERE sha256 = blobs.sha256 AND has_blob = 1)
      AND NOT EXISTS (SELECT 1 FROM candidate_documents WHERE sha256 = blobs.sha256)`,
@@ -31,7 +34,7 @@ function removeOrphanBlobs(db: Db, hashes: Set<string>): number {
 }
 
 const byCandidate = (table: string, column = 'candidate_id'): SubjectDataPart['erase'] => (db, id) =>
-  db.prepare(`DELETE FROM ${table} WHERE ${column} = ?`).run(id).changes;
+  prepared(db, `DELETE FROM ${table} WHERE ${column} = ?`).run(id).changes;
 
 /** In order: what refers to the candidate first, the candidate row last, orphaned originals after it. */
 export const subjectDataParts: SubjectDataPart[] = [
@@ -39,17 +42,18 @@ export const subjectDataParts: SubjectDataPart[] = [
     name: 'intake',
     // The jobs the CV came through, and later drops of the same file marked as its duplicates.
     erase: (db, id, freed) => {
-      const rows = db
-        .prepare('SELECT sha256 FROM intake_jobs WHERE (candidate_id = ? OR duplicate_of_candidate = ?) AND sha256 IS NOT NULL')
-        .all(id, id) as { sha256: string }[];
+      const rows = prepared(db, 'SELECT sha256 FROM intake_jobs WHERE (candidate_id = ? OR duplicate_of_candidate = ?) AND sha256 IS NOT NULL').all(
+        id,
+        id,
+      ) as { sha256: string }[];
       for (const r of rows) freed.add(r.sha256);
-      return db.prepare('DELETE FROM intake_jobs WHERE candidate_id = ? OR duplicate_of_candidate = ?').run(id, id).changes;
+      return prepared(db, 'DELETE FROM intake_jobs WHERE candidate_id = ? OR duplicate_of_candidate = ?').run(id, id).changes;
     },
   },
   {
     name: 'documents',
     erase: (db, id, freed) => {
-      const rows = db.prepare('SELECT sha256 FROM candidate_documents WHERE candidate_id = ?').all(id) as { sha256: string }[];
+      const rows = prepared(db, 'SELECT sha256 FROM candidate_documents WHERE candidate_id = ?').all(id) as { sha256: string }[];
       for (const r of rows) freed.add(r.sha256);
       return byCandidate('candidate_documents')(db, id, freed);
     },
