@@ -7,11 +7,11 @@ import { renderPdfPage } from '../electron/core/intake/ocr/render.ts';
 import { defaultLangPath, OCR_LANGUAGES } from '../electron/core/intake/ocr/tessdata.ts';
 import { addRecall, defaultCorpusDir, emptyRecall, listCorpus, truthRecall, type CorpusCv, type Recall } from './intake/corpus.ts';
 import { findNativeTesseract, runNative } from './intake/native.ts';
-import type { OcrChildRequest, OcrChildResult } from './intake/ocr-child.ts';
+import type { OcrChildPage, OcrChildRequest, OcrChildResult, OcrChildStart } from './intake/ocr-child.ts';
 import { printTable } from './lib/table.ts';
 
 /**
- * The intake benchmark.   npm run -s bench -- intake [--corpus DIR] [--rounds 2] [--workers N]
+ * The intake benchmark.   npm run -s bench -- intake [--corpus DIR] [--rounds 2] [--repeat 2] [--workers N]
  * 1. Text PDF parse time per CV, in-process and warm (parseCvBytes), p50 over the corpus's text PDFs.
  * 2. OCR throughput on the corpus's scanned pages, rendered once at 300 dpi: our tesseract.js pool
  *    against Debian's native `tesseract` CLI, one process per core, same page images, nor+eng,
@@ -27,6 +27,7 @@ export async function main(args: string[]): Promise<void> {
   };
   const corpusDir = option('--corpus') ?? defaultCorpusDir();
   const rounds = Number(option('--rounds') ?? 2);
+  const repeat = Math.max(1, Number(option('--repeat') ?? 2));
   const workers = Number(option('--workers') ?? availableParallelism());
   const corpus = listCorpus(corpusDir);
   if (corpus.length === 0) throw new Error(`no CVs with truth files in ${corpusDir}`);
@@ -61,40 +62,57 @@ export async function main(args: string[]): Promise<void> {
   const pct = (r: Recall) => `${r.found}/${r.total} (${((100 * r.found) / Math.max(1, r.total)).toFixed(1)} %)`;
   const nordic = (r: Recall) => `${r.nordicFound}/${r.nordicTotal}`;
 
-  const ours = await runOursInChild(pageSet, workers);
+  // The machine is shared, so its load drifts: the engines take turns, `--repeat` times
+  // (default 2), and each keeps its best run.
+  const native = findNativeTesseract();
+  let nativeMissing: string | null = null;
+  if ('missing' in native) nativeMissing = native.missing;
+  else if (!OCR_LANGUAGES.split('+').every((l) => native.languages.includes(l))) {
+    nativeMissing = `languages ${OCR_LANGUAGES} are not all installed (has ${native.languages.join(', ')}): apt-get install tesseract-ocr-nor`;
+  }
+  if (nativeMissing) console.log(`native tesseract: ${nativeMissing}; no comparison`);
+  let ours: OcrChildResult | null = null;
+  let peakRssMb = 0;
+  let debian: { ms: number; texts: string[] } | null = null;
+  let sameModels: { ms: number; texts: string[] } | null = null;
+  const faster = <T extends { ms: number }>(a: T | null, b: T) => (a && a.ms <= b.ms ? a : b);
+  for (let r = 0; r < repeat; r += 1) {
+    const run = await runOursInChild(pageSet, workers);
+    peakRssMb = Math.max(peakRssMb, run.peakRssMb);
+    if (!ours || run.ocrMs < ours.ocrMs) ours = run;
+    console.log(`  run ${r + 1}: ours ${(pageSet.length / (run.ocrMs / 1000)).toFixed(3)} pages/s`);
+    if (nativeMissing) continue;
+    const d = await runNative(pageSet, { processes: workers, languages: OCR_LANGUAGES });
+    const m = await runNative(pageSet, { processes: workers, languages: OCR_LANGUAGES, tessdataDir: defaultLangPath() });
+    console.log(`  run ${r + 1}: native, Debian models ${(pageSet.length / (d.ms / 1000)).toFixed(3)} pages/s; native, our models ${(pageSet.length / (m.ms / 1000)).toFixed(3)} pages/s`);
+    debian = faster(debian, d);
+    sameModels = faster(sameModels, m);
+  }
+  ours = ours!;
   const oursPps = pageSet.length / (ours.ocrMs / 1000);
   const oursRecall = recallOf(ours.texts);
-
-  const native = findNativeTesseract();
   let nativePps: number | null = null;
   const nativeRows: (string | number)[][] = [];
-  if ('missing' in native) {
-    console.log(`native tesseract: ${native.missing}; no comparison`);
-  } else if (!OCR_LANGUAGES.split('+').every((l) => native.languages.includes(l))) {
-    console.log(`native tesseract: languages ${OCR_LANGUAGES} are not all installed (has ${native.languages.join(', ')}): apt-get install tesseract-ocr-nor`);
-  } else {
-    const debian = await runNative(pageSet, { processes: workers, languages: OCR_LANGUAGES });
+  if (debian && sameModels && !('missing' in native)) {
     nativePps = pageSet.length / (debian.ms / 1000);
     const debianRecall = recallOf(debian.texts);
     nativeRows.push([`native ${native.version}, Debian models (fast)`, nativePps.toFixed(3), pct(debianRecall), nordic(debianRecall), '', '']);
-    const sameModels = await runNative(pageSet, { processes: workers, languages: OCR_LANGUAGES, tessdataDir: defaultLangPath() });
-    const samePps = pageSet.length / (sameModels.ms / 1000);
     const sameRecall = recallOf(sameModels.texts);
-    nativeRows.push([`native ${native.version}, our models (best_int)`, samePps.toFixed(3), pct(sameRecall), nordic(sameRecall), '', '']);
+    nativeRows.push([`native ${native.version}, our models (best_int)`, (pageSet.length / (sameModels.ms / 1000)).toFixed(3), pct(sameRecall), nordic(sameRecall), '', '']);
   }
 
-  rows.push([`ours: tesseract.js pool, ${workers} workers, warm`, oursPps.toFixed(3), pct(oursRecall), nordic(oursRecall), `${ours.peakRssMb}`, '≥ native']);
+  rows.push([`ours: tesseract.js pool, ${workers} workers, warm`, oursPps.toFixed(3), pct(oursRecall), nordic(oursRecall), `${peakRssMb}`, '≥ native']);
   rows.push([`ours incl. starting the workers (${Math.round(ours.warmUpMs)} ms)`, (pageSet.length / ((ours.ocrMs + ours.warmUpMs) / 1000)).toFixed(3), '', '', '', '']);
   rows.push(...nativeRows);
   console.log('');
   printTable(['measure', 'pages/s or ms', 'truth strings read', 'with æøå', 'peak RSS MB', 'target'], rows);
   if (oursRecall.missing.length > 0) console.log(`\nours missed: ${oursRecall.missing.join(' | ')}`);
-  console.log(`RSS of the OCR process: ${ours.rssAfterWarmUpMb} MB with ${workers} idle workers, peak ${ours.peakRssMb} MB (≤ 400)`);
+  console.log(`RSS of the OCR process: ${ours.rssAfterWarmUpMb} MB with ${workers} idle workers, peak ${peakRssMb} MB (≤ 400)`);
 
   const ratio = nativePps ? oursPps / nativePps : null;
   const fmt = (v: number | null, digits: number) => (v === null ? 'NA' : v.toFixed(digits));
   console.log(
-    `BENCH intake text_ms_p50=${'skipped' in parse ? 'NA' : parse.p50.toFixed(1)} ocr_pages_per_s=${oursPps.toFixed(3)} native_pages_per_s=${fmt(nativePps, 3)} ratio=${fmt(ratio, 2)} rss_mb=${ours.peakRssMb}`,
+    `BENCH intake text_ms_p50=${'skipped' in parse ? 'NA' : parse.p50.toFixed(1)} ocr_pages_per_s=${oursPps.toFixed(3)} native_pages_per_s=${fmt(nativePps, 3)} ratio=${fmt(ratio, 2)} rss_mb=${peakRssMb}`,
   );
 }
 
@@ -147,21 +165,22 @@ async function renderPages(cvs: CorpusCv[]): Promise<{ images: Uint8Array[]; own
 }
 
 function runOursInChild(pages: Uint8Array[], workers: number): Promise<OcrChildResult> {
+  // Pages are handed over one by one on request, so the child never holds the whole set.
   return new Promise((resolve, reject) => {
     const child = fork(new URL('./intake/ocr-child.ts', import.meta.url), [], {
       execArgv: ['--import', 'tsx'],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    child.once('message', (message: OcrChildResult | { error: string }) => {
-      if ('error' in message) reject(new Error(`OCR child: ${message.error}`));
+    child.on('message', (message: OcrChildRequest | OcrChildResult | { error: string }) => {
+      if ('page' in message) child.send({ page: message.page, bytes: pages[message.page]! } satisfies OcrChildPage);
+      else if ('error' in message) reject(new Error(`OCR child: ${message.error}`));
       else resolve(message);
     });
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code !== 0) reject(new Error(`OCR child exited with ${code}`));
     });
-    const request: OcrChildRequest = { pages, engine: { workers } };
-    child.send(request);
+    child.send({ pages: pages.length, engine: { workers } } satisfies OcrChildStart);
   });
 }
