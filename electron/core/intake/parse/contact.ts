@@ -273,7 +273,16 @@ function countryCodeOf(name: string): string | undefined {
 }
 
 function findLocation(cands: Candidate[]): LocationFound {
-  const pool = cands.filter((c) => (c.section.kind === 'top' || c.section.kind === 'contact') && !looksLikeReferenceLine(c.line.text));
+  const contactBlock = cands.filter((c) => (c.section.kind === 'top' || c.section.kind === 'contact') && !looksLikeReferenceLine(c.line.text));
+  const found = findLocationIn(contactBlock);
+  if (found.city) return found;
+  // A contact line at the foot of the page, under whatever section came last.
+  const hasEmail = new RegExp(EMAIL_RE.source, 'u');
+  const contactLines = cands.filter((c) => !looksLikeReferenceLine(c.line.text) && (hasEmail.test(c.line.text) || PHONE_LABEL_RE.test(c.line.text) || /\b(adresse|address)\b/i.test(c.line.text)));
+  return findLocationIn(contactLines);
+}
+
+function findLocationIn(pool: Candidate[]): LocationFound {
   // 1. Norwegian (or 5-digit) postcode and town: "Møllergata 65, 8006 Bodø".
   for (let i = 0; i < pool.length; i++) {
     const { line } = pool[i] as Candidate;

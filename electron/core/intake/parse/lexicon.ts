@@ -150,6 +150,13 @@ const LANGUAGES = [
   'latein', 'russisch', 'polnisch', 'norwegisch', 'schwedisch', 'dänisch', 'niederländisch', 'chinesisch', 'japanisch',
   'türkisch', 'arabisch', 'portugiesisch', 'français', 'francais', 'anglais', 'allemand', 'espagnol', 'italien', 'arabe',
   'chinois', 'japonais', 'russe', 'portugais', 'néerlandais', 'norvégien', 'suédois', 'latin',
+  'yoruba', 'igbo', 'hausa', 'oromo', 'wolof', 'lingala', 'zulu', 'xhosa', 'afrikaans', 'telugu', 'marathi', 'gujarati',
+  'sinhala', 'nepali', 'burmese', 'khmer', 'lao', 'mongolian', 'sorani', 'kurmanji', 'maltese', 'luxembourgish', 'faroese',
+  'greenlandic', 'kven', 'georgian', 'armenian', 'azerbaijani', 'kazakh', 'uzbek', 'macedonian', 'montenegrin', 'esperanto',
+  'tamilsk', 'singalesisk', 'nepalesisk', 'burmesisk', 'mongolsk', 'georgisk', 'armensk', 'aserbajdsjansk', 'kasakhisk',
+  'usbekisk', 'makedonsk', 'montenegrinsk', 'færøysk', 'grønlandsk', 'kvensk', 'luxemburgsk', 'maltesisk', 'walisisk',
+  'irsk', 'skotsk', 'baskisk', 'katalansk', 'galisisk', 'bokmal', 'pakistansk', 'indonesisk', 'malayisk', 'swahili',
+  'oromo', 'eritreisk', 'persian farsi', 'brazilian portuguese', 'mandarin chinese', 'tagalog', 'creole', 'haitian creole',
 ];
 
 const LANGUAGE_SET = new Set(LANGUAGES);

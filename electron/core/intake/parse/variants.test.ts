@@ -98,3 +98,66 @@ describe('wordings the parser has to generalise over', () => {
     expect(parseDocument(doc).resume.basics?.phone).toBeUndefined();
   });
 });
+
+describe('layouts built as files', () => {
+  it('a Word CV whose entries sit in a date | text table, with personal details as a table', async () => {
+    const { parseCvBytes } = await import('./index.ts');
+    const { makeDocx } = await import('../extract/fixtures.ts');
+    const docx = await makeDocx({
+      blocks: [
+        { heading: 'Mari Sandvik', level: 1 },
+        { paragraph: 'Sykepleier' },
+        { heading: 'Arbeidserfaring' },
+        { table: [['2020 – d.d.', 'Sykepleier, Haukeland universitetssjukehus'], ['2016 – 2020', 'Helsefagarbeider, Bergen kommune']] },
+        { heading: 'Utdanning' },
+        { table: [['2013 – 2016', 'Bachelor i sykepleie, Høgskulen på Vestlandet']] },
+        { heading: 'Nøkkelkvalifikasjoner' },
+        { bullets: ['Medisinhåndtering', 'Sårstell', 'DIPS'] },
+        { heading: 'Personalia' },
+        { table: [['Adresse', 'Fjellveien 3, 5003 Bergen'], ['Mobil', '934 56 781'], ['E-post', 'mari.sandvik@example.no'], ['Førerkort', 'B, C1']] },
+      ],
+    });
+    const { resume } = await parseCvBytes(docx, 'cv.docx');
+    expect(resume.basics).toMatchObject({ name: 'Mari Sandvik', phone: '+4793456781', location: { city: 'Bergen', postalCode: '5003' } });
+    expect(resume.work?.map((w) => [w.name, w.position, w.startDate, w.endDate ?? null])).toEqual([
+      ['Haukeland universitetssjukehus', 'Sykepleier', '2020', null],
+      ['Bergen kommune', 'Helsefagarbeider', '2016', '2020'],
+    ]);
+    expect(resume.education).toEqual([{ institution: 'Høgskulen på Vestlandet', studyType: 'Bachelor', area: 'sykepleie', startDate: '2013', endDate: '2016' }]);
+    expect(resume.skills?.map((s) => s.name)).toEqual(['Medisinhåndtering', 'Sårstell', 'DIPS']);
+    expect(resume.certificates).toEqual([{ name: 'Førerkort B, C1' }]);
+  });
+
+  it('an English PDF with employer, title and period stacked, and the contact line at the foot', async () => {
+    const { parseCvBytes } = await import('./index.ts');
+    const { makePdf } = await import('../extract/fixtures.ts');
+    const t = (x: number, y: number, text: string, size = 10, bold = false) => ({ x, y, text, size, bold });
+    const pdf = makePdf([
+      {
+        texts: [
+          t(40, 40, 'Daniel Okafor', 24, true),
+          t(40, 70, 'Warehouse Team Leader', 12),
+          t(40, 110, 'PROFESSIONAL EXPERIENCE', 13, true),
+          t(40, 130, 'Nordic Logistics AS — Drammen', 10, true),
+          t(40, 143, 'Team Leader'),
+          t(40, 156, 'March 2019 – Present', 9),
+          t(52, 170, '• Led a team of 12 pickers'),
+          t(40, 190, 'Coop Norge — Oslo', 10, true),
+          t(40, 203, 'Forklift Driver'),
+          t(40, 216, 'June 2015 – February 2019', 9),
+          t(40, 250, 'LANGUAGES', 13, true),
+          t(40, 268, 'English – fluent; Norwegian – good; Yoruba – native'),
+          t(40, 780, 'Contact: +47 48 12 34 56 · daniel.okafor@example.com · Skogveien 4, 3015 Drammen', 9),
+        ],
+      },
+    ]);
+    const { resume, language } = await parseCvBytes(pdf, 'cv.pdf');
+    expect(language).toBe('en');
+    expect(resume.basics).toMatchObject({ phone: '+4748123456', email: 'daniel.okafor@example.com', location: { city: 'Drammen' } });
+    expect(resume.work?.map((w) => [w.name, w.position, w.startDate, w.endDate ?? null])).toEqual([
+      ['Nordic Logistics AS', 'Team Leader', '2019-03', null],
+      ['Coop Norge', 'Forklift Driver', '2015-06', '2019-02'],
+    ]);
+    expect(resume.languages?.map((l) => l.language)).toEqual(['English', 'Norwegian', 'Yoruba']);
+  });
+});
