@@ -27,6 +27,10 @@ export function detectFormat(bytes: Uint8Array, filename = ''): DetectedFormat {
     return { kind: 'image', mime: 'image/tiff' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // A password-protected .docx is stored inside the old container, as "EncryptedPackage".
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+      return { kind: 'unsupported', what: 'a password-protected Word file (save an unprotected copy)' };
+    }
     return { kind: 'unsupported', what: 'an old Word (.doc) or other Office 97 file' };
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {

@@ -150,6 +150,13 @@ describe('extractDocument: formats', () => {
     expect(f.message).toMatch(/\.doc.*not supported — save it as PDF or DOCX/);
   });
 
+  it('tells a password-protected Word file from an old one', async () => {
+    const name = Buffer.from('EncryptedPackage', 'utf16le');
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(120).fill(0), ...name, ...new Array(64).fill(0)]);
+    const f = await failure(extractDocument(ole, { filename: 'cv.docx' }));
+    expect(f.message).toMatch(/password-protected Word file/);
+  });
+
   it('reads a PDF named .docx', async () => {
     const pdf = makePdf([{ texts: [{ x: 40, y: 40, text: 'Kari Nordmann' }] }]);
     const { document } = await extractDocument(pdf, { filename: 'cv.docx' });
