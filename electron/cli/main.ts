@@ -17,6 +17,7 @@ usage: kandidat [--vault DIR] COMMAND [ARGS]
   erase ID --yes [--reason R] [--compact]      erase a candidate for good (art. 17); a tombstone without personal data remains
   retention run [--dry-run] [--now DATE] [--json]  erase those past their retention limit (not under legal hold)
   retention upcoming [--days N] [--json]       candidates whose limit passes within N days (30)
+  export ID --out FILE.zip [--locale nb|en]    everything held about a candidate (art. 15/20): data.json, index.html, documents
 
 --vault DIR   the vault folder (default: the app's vault in its user-data directory)
 The passphrase comes from KANDIDAT_PASSPHRASE or a prompt, never from an argument.
@@ -36,6 +37,7 @@ const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./commands/audit.ts')).runAudit,
   erase: async () => (await import('./commands/erase.ts')).runErase,
   retention: async () => (await import('./commands/retention.ts')).runRetention,
+  export: async () => (await import('./commands/export.ts')).runExport,
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {

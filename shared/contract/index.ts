@@ -3,7 +3,7 @@ import type { MethodDef } from './define.ts';
 import { vaultMethods } from './vault.ts';
 import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
-import { auditMethods, consentMethods, erasureMethods, holdMethods, retentionMethods } from './privacy.ts';
+import { auditMethods, consentMethods, erasureMethods, exportMethods, holdMethods, retentionMethods } from './privacy.ts';
 
 export * from './define.ts';
 export * from './vault.ts';
@@ -24,6 +24,7 @@ export const contract = {
   ...erasureMethods,
   ...holdMethods,
   ...retentionMethods,
+  ...exportMethods,
 } satisfies Record<string, MethodDef>;
 
 type NoOverlap<A, B> = keyof A & keyof B extends never ? true : ['duplicate method names', keyof A & keyof B];
@@ -41,6 +42,8 @@ const _holdsAreDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods
 void _holdsAreDisjoint;
 const _retentionIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods & typeof erasureMethods & typeof holdMethods, typeof retentionMethods> = true;
 void _retentionIsDisjoint;
+const _exportIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods & typeof erasureMethods & typeof holdMethods & typeof retentionMethods, typeof exportMethods> = true;
+void _exportIsDisjoint;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -353,3 +353,20 @@ export const retentionMethods = {
     z.object({ days: z.number().int().min(1).max(366).default(30) }).strict(),
   ),
 };
+
+// ---- access and portability (art. 15 and 20) ----------------------------------------
+
+export interface SubjectExport {
+  fileName: string;
+  /** The ZIP: data.json, index.html, and the original documents. */
+  base64: string;
+  size: number;
+  sha256: string;
+}
+
+export const exportMethods = {
+  /** Everything held about the candidate as one ZIP (machine-readable JSON and a readable page). */
+  'privacy.export': defineMethod<SubjectExport>()(
+    z.object({ candidateId: id, locale: z.enum(['nb', 'en']).default('nb') }).strict(),
+  ),
+};

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
 import { makeTestCore, TEST_PASSPHRASE } from '../../core/testing/harness.ts';
 
 /** The privacy commands as a user runs them: a separate process on a vault made by a test core. */
@@ -71,5 +75,30 @@ describe('kandidat retention run', () => {
 
     await t.call('vault.unlock', { passphrase: TEST_PASSPHRASE });
     expect((await t.call('candidates.list', {})).items.map((c) => c.id).sort()).toEqual([held.id, kept.id].sort());
+  });
+});
+
+describe('kandidat export', () => {
+  it('writes the ZIP where asked, readable by the user only', async () => {
+    t = makeTestCore();
+    await t.createVault();
+    const c = await t.call('candidates.create', { name: 'Åse Ødegård', emails: ['ase@example.no'] });
+    await t.call('vault.lock', {});
+    const dir = mkdtempSync(join(tmpdir(), 'kandidat-export-'));
+    try {
+      const out = join(dir, 'innsyn.zip');
+      expect(kandidat(t.vaultDir, ['export', c.id]).code).toBe(64);
+      const r = kandidat(t.vaultDir, ['export', c.id, '--out', out, '--locale', 'en']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(statSync(out).mode & 0o777).toBe(0o600);
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      const data = JSON.parse(await zip.file('data.json')!.async('string'));
+      expect(data).toMatchObject({ candidateId: c.id, locale: 'en', resume: { basics: { name: 'Åse Ødegård', email: 'ase@example.no' } } });
+      expect(await zip.file('index.html')!.async('string')).toContain('Åse Ødegård');
+      expect(kandidat(t.vaultDir, ['export', 'nobody', '--out', join(dir, 'x.zip')]).code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

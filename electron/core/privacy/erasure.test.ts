@@ -2,9 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { makeTestCore } from '../testing/harness.ts';
 import { decryptedVaultPages, findInPages } from '../testing/vault-pages.ts';
-import { draftOutput, fakeReader } from '../intake/fake-reader.ts';
-import { textPdf } from '../intake/test-files.ts';
-import { waitForJobs } from '../intake/test-support.ts';
+import { fullCandidate as makeFullCandidate, keeper, secret } from './test-candidate.ts';
 import { openEncrypted, type Db } from '../db/connection.ts';
 import { DATABASE_FILE } from '../db/envelope.ts';
 import { eraseCandidate } from './erasure.ts';
@@ -18,59 +16,12 @@ afterEach(async () => {
   await t?.cleanup();
 });
 
-const secret = {
-  name: 'Gunnhild Sørensen-Aaberg',
-  email: 'gunnhild.sorensen@eksempel.no',
-  phone: '+4748123795',
-  street: 'Kjerringsundveien 117',
-  notes: 'Ønsker nattskift ved Hjelmeland lager',
-  oldNotes: 'Ringte tilbake om truckførerbevis',
-  employer: 'Hjelmeland Fjordlager AS',
-  nationalId: '01019012345',
-  fileName: 'Gunnhild_Aaberg_CV.pdf',
-  cvLine: 'Truckfører med ADR-kompetanse, Kvitsøy',
-};
-const keeper = { name: 'Per Kvaløysletta', email: 'per.kvaloy@eksempel.no' };
-const NOTICE = { version: 'samtykke-1', text: 'Vi tar vare på CV-en din for fremtidige oppdrag.' };
-
 const key = () => t.core.ctx.vault.requireSession().key;
 
-/** A candidate with something in every part: intake job and original, profile, document text, kept national id, history, consents. */
 async function fullCandidate() {
-  const reader = fakeReader();
-  t = makeTestCore({ intake: { reader, concurrency: 1 } });
-  await t.createVault();
-  const pdf = textPdf([[secret.name, secret.cvLine, secret.employer]]);
-  reader.scripts.set(secret.fileName, {
-    kind: 'draft',
-    output: draftOutput({
-      name: secret.name,
-      email: secret.email,
-      phone: '48 12 37 95',
-      nationalId: secret.nationalId,
-      work: [{ name: secret.employer, position: 'Truckfører' }],
-      text: `${secret.name}\n${secret.cvLine}\n${secret.employer}`,
-    }),
-  });
-  const { jobs } = await t.call('intake.submit', { files: [{ name: secret.fileName, bytes: pdf.toString('base64') }] });
-  await waitForJobs(t, [jobs[0]!.id], ['review']);
-  const draft = await t.call('intake.getDraft', { jobId: jobs[0]!.id });
-  const { candidate } = await t.call('candidates.createFromDraft', { jobId: jobs[0]!.id, resume: draft.resume, keepNationalId: true });
-  // The same file dropped again: a duplicate job pointing at the candidate.
-  const again = await t.call('intake.submit', { files: [{ name: 'kopi.pdf', bytes: pdf.toString('base64') }] });
-  expect(again.jobs[0]!.state).toBe('duplicate');
-  let c = await t.call('candidates.update', {
-    id: candidate.id,
-    version: candidate.version,
-    patch: { notes: secret.oldNotes, address: { street: secret.street, postalCode: '4130', city: 'Hjelmeland' } },
-  });
-  c = await t.call('candidates.update', { id: c.id, version: c.version, patch: { notes: secret.notes } });
-  await t.call('privacy.consents.grant', { candidateId: c.id, purpose: 'keepForFuture', source: 'form', notice: NOTICE });
-  await t.call('privacy.consents.grant', { candidateId: c.id, purpose: 'shareWithClient', clientId: 'client-1', source: 'phone', notice: NOTICE });
-  await t.call('privacy.consents.withdraw', { candidateId: c.id, purpose: 'shareWithClient', clientId: 'client-1', source: 'email' });
-  const other = await t.call('candidates.create', { name: keeper.name, emails: [keeper.email] });
-  await t.call('privacy.policy.publish', { version: 'v1', text: 'Personvernerklæring' });
-  return { c, other, pdf };
+  const made = await makeFullCandidate();
+  t = made.t;
+  return made;
 }
 
 /** Every value of every column of every table that mentions the id. */
@@ -104,6 +55,8 @@ describe('erasure', () => {
       nationalId: 1,
       consents: 3,
       policyNotifications: 1,
+      activity: 1,
+      holds: 1,
       candidate: 1,
       originals: 1,
     });

@@ -2,6 +2,7 @@ import type { HandlerGroup } from '../rpc/handlers.ts';
 import { currentConsents, grantConsent, listConsents, listPolicies, publishPolicy, withdrawConsent } from './consents.ts';
 import { eraseCandidate, listTombstones } from './erasure.ts';
 import { listHolds, releaseHold, setHold } from './holds.ts';
+import { exportCandidate } from './export.ts';
 import { privacySettings, recordOwnActivity, upcomingErasures, updatePrivacySettings, type RetentionJob } from './retention.ts';
 
 /** The retention job holds the run in progress (one at a time, cancellable), so handlers close over it. */
@@ -23,4 +24,5 @@ export const privacyHandlers = (retention: RetentionJob): HandlerGroup => ({
   'privacy.retention.run': (input) => retention.run({ dryRun: input.dryRun, asOf: input.asOf }),
   'privacy.retention.cancel': () => retention.cancel(),
   'privacy.retention.upcoming': (input, ctx) => upcomingErasures(ctx, input.days),
+  'privacy.export': (input, ctx) => exportCandidate(ctx, input.candidateId, input.locale),
 });

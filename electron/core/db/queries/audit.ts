@@ -144,8 +144,21 @@ export function verifyAudit(db: Db): AuditVerification {
   return { intact: true, entries: count, firstBroken: null, message: `The audit log is intact: ${count} entries.` };
 }
 
+/** The trail of one candidate with the names of the staff in it (for the data-subject export). */
+export function candidateTrail(db: Db, a: { candidateId: string }): { entries: AuditEntry[]; actors: Record<string, string> } {
+  const entries = auditOfCandidate(db, a.candidateId);
+  const ids = [...new Set(entries.map((e) => e.actorId).filter((id): id is string => id !== null))];
+  const actors: Record<string, string> = {};
+  for (const id of ids) {
+    const row = prepared(db, 'SELECT name FROM staff WHERE id = ?').get(id) as { name: string } | undefined;
+    if (row) actors[id] = row.name;
+  }
+  return { entries, actors };
+}
+
 export const auditQueries = {
   'audit.append': appendAudit,
   'audit.list': listAudit,
   'audit.verify': verifyAudit,
+  'audit.candidateTrail': candidateTrail,
 };

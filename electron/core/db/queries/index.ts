@@ -8,6 +8,7 @@ import { consentQueries } from './consents.ts';
 import { erasureQueries } from './erasure.ts';
 import { holdQueries } from './holds.ts';
 import { retentionQueries } from './retention.ts';
+import { subjectDataQueries } from './subject-data.ts';
 
 /**
  * Every query the core may run, by name. They execute where the database lives
@@ -25,6 +26,7 @@ export const queries = {
   ...erasureQueries,
   ...holdQueries,
   ...retentionQueries,
+  ...subjectDataQueries,
 };
 
 export type Queries = typeof queries;

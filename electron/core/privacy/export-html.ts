@@ -1,0 +1,273 @@
+import type { Locale } from '../../../shared/contract/index.ts';
+import type { ExportData } from './export-data.ts';
+
+/**
+ * index.html of the data-subject export: the same data as data.json, readable,
+ * in Norwegian or English. Self-contained (no script, no outside resource; the
+ * CSP says so) and every value escaped: it holds text typed by others and read
+ * from CVs.
+ */
+
+const esc = (value: unknown): string =>
+  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const TEXT = {
+  nb: {
+    title: 'Innsyn: opplysninger vi har om deg',
+    intro: 'Dette er alle opplysningene Kandidat har lagret om deg, med historikk, samtykker og hvem som har sett på dem. De samme opplysningene ligger maskinlesbart i data.json, og dokumentene du sendte ligger i mappen documents.',
+    exported: 'Hentet ut',
+    by: 'av',
+    contact: 'Kontaktopplysninger',
+    name: 'Navn',
+    email: 'E-post',
+    phone: 'Telefon',
+    address: 'Adresse',
+    birthDate: 'Fødselsdato',
+    nationalId: 'Fødselsnummer (beskyttet felt)',
+    status: 'Status',
+    statuses: { active: 'aktiv', inactive: 'inaktiv' },
+    availability: 'Tilgjengelighet',
+    wishes: 'Ønskede stillinger og bransjer',
+    notes: 'Notater',
+    profile: 'Profil fra CV',
+    work: 'Arbeidserfaring',
+    education: 'Utdanning',
+    skills: 'Ferdigheter',
+    languages: 'Språk',
+    certificates: 'Sertifikater og kurs',
+    references: 'Referanser',
+    documents: 'Dokumenter',
+    consents: 'Samtykker',
+    current: 'Gjeldende',
+    ledger: 'Alle registreringer',
+    granted: 'gitt',
+    withdrawn: 'trukket',
+    notGiven: 'ikke gitt',
+    purposes: {
+      recruitment: 'Behandling for rekruttering',
+      keepForFuture: 'Lagring for fremtidige stillinger',
+      shareWithClient: 'Deling med kunde',
+      marketingEmail: 'Markedsføring på e-post',
+      contactReferences: 'Kontakt med referanser',
+    },
+    sources: { form: 'skjema', phone: 'telefon', email: 'e-post', inPerson: 'personlig oppmøte' },
+    notice: 'Tekst vist',
+    retention: 'Lagringstid',
+    retentionText: (last: string, months: number, due: string) =>
+      `Siste aktivitet fra deg: ${last}. Opplysningene slettes ${due} (${months} måneder etter siste aktivitet) om du ikke er aktiv igjen før det.`,
+    holds: 'Rettslig bevaringsplikt',
+    policies: 'Personvernerklæringer du er varslet om',
+    disclosures: 'Utlevert til kunder',
+    decisions: 'Automatiserte avgjørelser',
+    none: 'Ingen.',
+    history: 'Endringshistorikk',
+    audit: 'Hvem har sett eller endret opplysningene',
+    when: 'Når',
+    who: 'Hvem',
+    what: 'Hva',
+    system: 'Kandidat (automatisk)',
+    actions: {
+      'candidate.view': 'så på opplysningene',
+      export: 'hentet ut opplysningene',
+      share: 'delte profilen',
+      erasure: 'slettet',
+      'consent.grant': 'registrerte samtykke',
+      'consent.withdraw': 'registrerte tilbaketrekking',
+      'vault.unlock': 'låste opp',
+      'hold.set': 'satte bevaringsplikt',
+      'hold.release': 'opphevet bevaringsplikt',
+      'retention.run': 'kjørte sletting etter lagringstid',
+      'policy.publish': 'publiserte personvernerklæring',
+    } as Record<string, string>,
+  },
+  en: {
+    title: 'Access request: the data we hold about you',
+    intro: 'This is everything Kandidat holds about you, with its history, your consents and who has looked at it. The same data is in data.json in machine-readable form, and the documents you sent are in the documents folder.',
+    exported: 'Exported',
+    by: 'by',
+    contact: 'Contact details',
+    name: 'Name',
+    email: 'E-mail',
+    phone: 'Phone',
+    address: 'Address',
+    birthDate: 'Date of birth',
+    nationalId: 'National identity number (protected field)',
+    status: 'Status',
+    statuses: { active: 'active', inactive: 'inactive' },
+    availability: 'Availability',
+    wishes: 'Desired roles and sectors',
+    notes: 'Notes',
+    profile: 'Profile from your CV',
+    work: 'Work experience',
+    education: 'Education',
+    skills: 'Skills',
+    languages: 'Languages',
+    certificates: 'Certificates and courses',
+    references: 'References',
+    documents: 'Documents',
+    consents: 'Consents',
+    current: 'Now',
+    ledger: 'Every record',
+    granted: 'given',
+    withdrawn: 'withdrawn',
+    notGiven: 'not given',
+    purposes: {
+      recruitment: 'Processing for recruitment',
+      keepForFuture: 'Keeping your profile for future positions',
+      shareWithClient: 'Sharing with a client',
+      marketingEmail: 'Marketing e-mail',
+      contactReferences: 'Contacting your references',
+    },
+    sources: { form: 'form', phone: 'phone', email: 'e-mail', inPerson: 'in person' },
+    notice: 'Text shown',
+    retention: 'Retention',
+    retentionText: (last: string, months: number, due: string) =>
+      `Your last own activity: ${last}. Your data will be erased on ${due} (${months} months after it) unless you are active again before then.`,
+    holds: 'Legal holds',
+    policies: 'Privacy notices you were told of',
+    disclosures: 'Shared with clients',
+    decisions: 'Automated decisions',
+    none: 'None.',
+    history: 'Change history',
+    audit: 'Who has viewed or changed your data',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    system: 'Kandidat (automatic)',
+    actions: {
+      'candidate.view': 'viewed the record',
+      export: 'exported the record',
+      share: 'shared the profile',
+      erasure: 'erased',
+      'consent.grant': 'recorded a consent',
+      'consent.withdraw': 'recorded a withdrawal',
+      'vault.unlock': 'unlocked',
+      'hold.set': 'set a legal hold',
+      'hold.release': 'released a legal hold',
+      'retention.run': 'ran the retention erasure',
+      'policy.publish': 'published a privacy notice',
+    } as Record<string, string>,
+  },
+};
+
+export function renderExportHtml(data: ExportData, locale: Locale): string {
+  const t = TEXT[locale];
+  const date = (iso: string | null | undefined) => (iso ? esc(iso.slice(0, 10)) : '');
+  const time = (iso: string) => esc(iso.replace('T', ' ').slice(0, 16));
+  const section = (title: string, body: string) => `<section><h2>${esc(title)}</h2>${body}</section>`;
+  const empty = `<p class="none">${esc(t.none)}</p>`;
+  const row = (label: string, value: string) => (value ? `<tr><th scope="row">${esc(label)}</th><td>${value}</td></tr>` : '');
+  const table = (headers: string[], rows: string[][]) =>
+    rows.length === 0
+      ? empty
+      : `<table><thead><tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+          .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+          .join('')}</tbody></table>`;
+  const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : empty);
+
+  const c = data.candidate;
+  const a = c.address;
+  const contact = `<table class="facts">${[
+    row(t.name, esc(c.name)),
+    row(t.email, c.emails.map(esc).join('<br>')),
+    row(t.phone, c.phones.map(esc).join('<br>')),
+    row(t.address, [a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).map(esc).join('<br>')),
+    row(t.birthDate, date(c.birthDate)),
+    row(t.nationalId, data.nationalId ? esc(data.nationalId.value) : ''),
+    row(t.status, esc(t.statuses[c.status])),
+    row(
+      t.availability,
+      [c.availability.from ? date(c.availability.from) : '', c.availability.extentPercent ? `${c.availability.extentPercent} %` : '', c.availability.shifts.map(esc).join(', ')]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+    row(t.wishes, [...c.desiredRoles, ...c.desiredSectors].map(esc).join(', ')),
+    row(t.notes, esc(c.notes).replace(/\n/g, '<br>')),
+  ].join('')}</table>`;
+
+  const r = data.resume;
+  const period = (e: { startDate?: string; endDate?: string }) => [e.startDate, e.endDate].filter(Boolean).map(esc).join('–');
+  const profile = [
+    r.basics?.label || r.basics?.summary ? `<p>${esc(r.basics?.label)}${r.basics?.label && r.basics?.summary ? '<br>' : ''}${esc(r.basics?.summary)}</p>` : '',
+    r.work?.length
+      ? `<h3>${esc(t.work)}</h3>${list(r.work.map((w) => `<strong>${esc(w.position)}</strong> ${esc(w.name)} ${period(w)}${w.summary ? `<br>${esc(w.summary)}` : ''}`))}`
+      : '',
+    r.education?.length
+      ? `<h3>${esc(t.education)}</h3>${list(r.education.map((e) => `<strong>${esc(e.studyType)} ${esc(e.area)}</strong> ${esc(e.institution)} ${period(e)}`))}`
+      : '',
+    r.skills?.length ? `<h3>${esc(t.skills)}</h3><p>${r.skills.map((s) => esc(s.name)).join(', ')}</p>` : '',
+    r.languages?.length ? `<h3>${esc(t.languages)}</h3><p>${r.languages.map((l) => `${esc(l.language)}${l.fluency ? ` (${esc(l.fluency)})` : ''}`).join(', ')}</p>` : '',
+    r.certificates?.length ? `<h3>${esc(t.certificates)}</h3>${list(r.certificates.map((x) => `${esc(x.name)} ${esc(x.issuer)} ${date(x.date)}`))}` : '',
+    r.references?.length ? `<h3>${esc(t.references)}</h3>${list(r.references.map((x) => `${esc(x.name)} ${esc(x.reference)}`))}` : '',
+  ].join('');
+
+  const documents = table(
+    [t.name, t.when],
+    data.documents.map((d) => [`<a href="${esc(encodeURI(d.path))}">${esc(d.fileName)}</a>`, date(d.addedAt)]),
+  );
+
+  const purposeName = (p: keyof typeof t.purposes, scope: { clientId: string; vacancyId: string | null } | null) =>
+    esc(t.purposes[p]) + (scope ? ` (${esc(scope.clientId)}${scope.vacancyId ? `, ${esc(scope.vacancyId)}` : ''})` : '');
+  const consents =
+    `<h3>${esc(t.current)}</h3>` +
+    table(
+      [t.what, t.status, t.when],
+      data.consents.current.states.map((s) => [purposeName(s.purpose, s.scope), esc(s.granted ? t.granted : t.withdrawn), date(s.since)]),
+    ) +
+    `<h3>${esc(t.ledger)}</h3>` +
+    table(
+      [t.when, t.what, t.status, t.who, t.notice],
+      data.consents.events.map((e) => [
+        time(e.at),
+        purposeName(e.purpose, e.scope),
+        `${esc(e.action === 'grant' ? t.granted : t.withdrawn)} (${esc(t.sources[e.source])})`,
+        esc(e.recordedBy.name),
+        e.notice ? `<details><summary>${esc(e.notice.version)}</summary><p class="notice">${esc(e.notice.text)}</p></details>` : '',
+      ]),
+    );
+
+  const holds = table([t.when, t.what, t.status], data.holds.map((h) => [date(h.setAt), esc(h.reason), esc(h.state) + (h.until ? ` (${date(h.until)})` : '')]));
+  const history = table(
+    [t.when, t.who, t.what],
+    data.history.map((h) => [time(h.at), esc(h.actor.name), `${esc(h.action)}${h.changes.length ? ': ' + h.changes.map((x) => esc(x.field)).join(', ') : ''}`]),
+  );
+  const audit = table(
+    [t.when, t.who, t.what],
+    data.auditTrail.map((e) => [time(e.at), esc(e.actorName ?? t.system), esc(t.actions[e.action] ?? e.action)]),
+  );
+  const policies = table([t.what, t.when], data.policyNotifications.map((p) => [esc(p.policyVersion), date(p.at)]));
+
+  return `<!doctype html>
+<html lang="${locale === 'nb' ? 'nb' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(t.title)} — ${esc(c.name)}</title>
+<style>
+body{font:15px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1rem}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #eee}
+.facts th{width:14rem;font-weight:600}.none{color:#666}.notice{white-space:pre-wrap;font-size:.9rem}
+@media print{details{display:block}}
+</style>
+</head>
+<body>
+<h1>${esc(t.title)}</h1>
+<p>${esc(t.intro)}</p>
+<p>${esc(t.exported)} ${time(data.exportedAt)} ${esc(t.by)} ${esc(data.exportedBy.name)}.</p>
+${section(t.contact, contact)}
+${section(t.profile, profile || empty)}
+${section(t.documents, documents)}
+${section(t.consents, consents)}
+${section(t.retention, `<p>${esc(t.retentionText(data.retention.lastOwnActivityAt.slice(0, 10), data.retention.limitMonths, data.retention.dueAt.slice(0, 10)))}</p>`)}
+${section(t.holds, holds)}
+${section(t.policies, policies)}
+${section(t.disclosures, data.disclosures.length ? `<pre>${esc(JSON.stringify(data.disclosures, null, 2))}</pre>` : empty)}
+${section(t.decisions, data.automatedDecisions.length ? `<pre>${esc(JSON.stringify(data.automatedDecisions, null, 2))}</pre>` : empty)}
+${section(t.history, history)}
+${section(t.audit, audit)}
+</body>
+</html>
+`;
+}
