@@ -3,7 +3,7 @@ import type { MethodDef } from './define.ts';
 import { vaultMethods } from './vault.ts';
 import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
-import { auditMethods, consentMethods, erasureMethods, exportMethods, holdMethods, retentionMethods } from './privacy.ts';
+import { auditMethods, consentMethods, erasureMethods, exportMethods, holdMethods, overviewMethods, retentionMethods } from './privacy.ts';
 
 export * from './define.ts';
 export * from './vault.ts';
@@ -25,6 +25,7 @@ export const contract = {
   ...holdMethods,
   ...retentionMethods,
   ...exportMethods,
+  ...overviewMethods,
 } satisfies Record<string, MethodDef>;
 
 type NoOverlap<A, B> = keyof A & keyof B extends never ? true : ['duplicate method names', keyof A & keyof B];
@@ -44,6 +45,8 @@ const _retentionIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMeth
 void _retentionIsDisjoint;
 const _exportIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods & typeof erasureMethods & typeof holdMethods & typeof retentionMethods, typeof exportMethods> = true;
 void _exportIsDisjoint;
+const _overviewIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods & typeof erasureMethods & typeof holdMethods & typeof retentionMethods & typeof exportMethods, typeof overviewMethods> = true;
+void _overviewIsDisjoint;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

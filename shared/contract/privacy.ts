@@ -370,3 +370,24 @@ export const exportMethods = {
     z.object({ candidateId: id, locale: z.enum(['nb', 'en']).default('nb') }).strict(),
   ),
 };
+
+// ---- overview ---------------------------------------------------------------------
+
+/** What the privacy screen opens with. */
+export interface PrivacyOverview {
+  /** Inactive candidates are out of search, matching and marketing, but still held (and counted) here. */
+  candidates: { active: number; inactive: number };
+  /** Candidates whose consent to each purpose stands now (sharing: with at least one client). */
+  consents: Record<ConsentPurpose, number>;
+  /** Due for erasure within 30 days (or overdue), soonest first, with their status. */
+  upcoming: RetentionCandidate[];
+  /** Holds in force, with whom they hold. */
+  holds: (LegalHold & { candidateName: string; candidateStatus: 'active' | 'inactive' })[];
+  erasures: number;
+  /** The newest published privacy policy. */
+  policy: { version: string; publishedAt: string } | null;
+}
+
+export const overviewMethods = {
+  'privacy.overview': defineMethod<PrivacyOverview>()(z.object({}).strict()),
+};

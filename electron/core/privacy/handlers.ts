@@ -3,6 +3,7 @@ import { currentConsents, grantConsent, listConsents, listPolicies, publishPolic
 import { eraseCandidate, listTombstones } from './erasure.ts';
 import { listHolds, releaseHold, setHold } from './holds.ts';
 import { exportCandidate } from './export.ts';
+import { privacyOverview } from './overview.ts';
 import { privacySettings, recordOwnActivity, upcomingErasures, updatePrivacySettings, type RetentionJob } from './retention.ts';
 
 /** The retention job holds the run in progress (one at a time, cancellable), so handlers close over it. */
@@ -25,4 +26,5 @@ export const privacyHandlers = (retention: RetentionJob): HandlerGroup => ({
   'privacy.retention.cancel': () => retention.cancel(),
   'privacy.retention.upcoming': (input, ctx) => upcomingErasures(ctx, input.days),
   'privacy.export': (input, ctx) => exportCandidate(ctx, input.candidateId, input.locale),
+  'privacy.overview': (_, ctx) => privacyOverview(ctx),
 });

@@ -9,6 +9,7 @@ import { erasureQueries } from './erasure.ts';
 import { holdQueries } from './holds.ts';
 import { retentionQueries } from './retention.ts';
 import { subjectDataQueries } from './subject-data.ts';
+import { privacyOverviewQueries } from './privacy-overview.ts';
 
 /**
  * Every query the core may run, by name. They execute where the database lives
@@ -27,6 +28,7 @@ export const queries = {
   ...holdQueries,
   ...retentionQueries,
   ...subjectDataQueries,
+  ...privacyOverviewQueries,
 };
 
 export type Queries = typeof queries;
