@@ -26,6 +26,16 @@ export function parseDegree(text: string): { studyType?: string; area?: string }
     .replace(/\s*\((?:GPA|karakter)[^)]*\)\s*$/i, '')
     .replace(/[.;]$/, '')
     .trim();
+  // "Doktor der Veterinärmedizin Dr. vet.", "Doctor of Philosophy (Ph.D.)": the title's
+  // abbreviation at the end is the degree, the words before it name the field.
+  const trailing = clean.match(TRAILING_DEGREE_RE);
+  if (trailing && trailing.index !== undefined && trailing.index > 0) {
+    const field = clean
+      .slice(0, trailing.index)
+      .replace(/^(?:doktor(?:grad)? (?:der|i)|doctor of|doctorate in|master of|master in|bachelor of|bachelor in)\s+/i, '')
+      .trim();
+    return { studyType: (trailing[1] as string).trim(), ...(field ? { area: field } : {}) };
+  }
   // German "Studium Diplom-Veterinärmedizin": the degree is hyphenated onto its field.
   const hyphenated = clean.match(/^(?:studium\s+)?(diplom|magister|bachelor|master|staatsexamen)-(\p{Lu}.*)$/iu);
   if (hyphenated) return { studyType: hyphenated[1] as string, area: hyphenated[2] as string };
@@ -79,6 +89,17 @@ export function parseEducationEntry(raw: RawEntry): EducationItem | null {
     Object.assign(item, d);
   }
   assignEducation(item, pieces, degreeText !== undefined);
+  // "Doktorarbeit an der Freien Universität Berlin:": the school named in the lines below.
+  if (!item.institution) {
+    for (const d of raw.description) {
+      const m = d.cells.join(' ').match(/\b(?:an der|an dem|at the|at|ved|på)\s+(\p{Lu}[\p{L}' .-]+?)[:.,]?$/u);
+      if (m && institutionScore(m[1] as string) > 0) {
+        item.institution = (m[1] as string).trim();
+        item.lines.institution = d.line;
+        break;
+      }
+    }
+  }
   // "Majoring in Computer Science" under the degree names the field when the header did not.
   for (const d of raw.description) {
     const m = d.cells.join(' ').match(MAJOR_RE);
@@ -107,6 +128,8 @@ function parseDegreeJoined(text: string): { studyType?: string; area?: string } 
 
 /** "an der Freien Universität Berlin", "at the University of X", "ved NTNU": the school without its preposition. */
 const SCHOOL_PREPOSITION_RE = /^(?:an der|an dem|am|at the|at|ved|på|fra|from|à l'|à la|de la)\s+(?=\p{Lu})/iu;
+
+const TRAILING_DEGREE_RE = /\s\(?((?:dr\.\s?[a-z]{2,6}\.?(?:\s?[a-z]{2,6}\.?)?)|ph\.\s?d\.?|m\.\s?sc\.?|b\.\s?sc\.?|ll\.\s?m\.?|m\.\s?a\.|b\.\s?a\.)\)?$/i;
 
 const MAJOR_RE = /^(?:majoring in|major in|major:|studieretning:?|hovedfag:?|concentration in)\s+(.+)$/i;
 const HONOURS_RE = /\b(?:summa |magna )?cum laude\b|\bwith (?:high )?(?:distinction|honou?rs)\b|\bfirst class honou?rs\b/i;
@@ -151,9 +174,11 @@ function subPieces(pieces: Piece[]): Sub[] {
         out.push({ text: (trailing[1] as string).trim(), piece, role: 'institution' });
         continue;
       }
-      if (degreeScore(text) > 0 || findDegree(text) || /^(?:studium\s+)?(?:diplom|magister)-/i.test(text)) out.push({ text, piece, role: 'degree' });
-      else if (institutionScore(text) > 0) out.push({ text: text.replace(SCHOOL_PREPOSITION_RE, ''), piece, role: 'institution' });
-      else out.push({ text, piece, role: 'other' });
+      if (degreeScore(text) > 0 || findDegree(text) || TRAILING_DEGREE_RE.test(text) || /^(?:studium\s+)?(?:diplom|magister)-/i.test(text)) {
+        out.push({ text, piece, role: 'degree' });
+      } else if (institutionScore(text) > 0) {
+        out.push({ text: text.replace(SCHOOL_PREPOSITION_RE, ''), piece, role: 'institution' });
+      } else out.push({ text, piece, role: 'other' });
     }
   }
   return out;

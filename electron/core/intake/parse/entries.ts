@@ -1,4 +1,5 @@
 import { findDates, type DateRange } from './dates.ts';
+import { institutionScore } from './lexicon.ts';
 import type { Line } from './lines.ts';
 
 /**
@@ -107,6 +108,8 @@ function isDescription(line: Line, baseX: number, headerFont: number): boolean {
   const text = line.text;
   if (DESCRIPTION_LABEL_RE.test(text)) return true;
   if (FIELD_LABEL_RE.test(text) && text.split(/\s+/).length <= 10) return false;
+  // "an der Freien Universität Berlin", "ved NTNU": the school, wrapped under its degree.
+  if (/^(?:an der|an dem|at the|at|ved|på)\s+\p{Lu}/u.test(text) && institutionScore(text) > 0 && text.split(/\s+/).length <= 8) return false;
   // "Key achievements:", "Kernarbeitsgebiete:": a label over a list of duties.
   if (/:$/.test(text) && text.split(/\s+/).length <= 3 && line.cells.length === 1) return true;
   // Indented under the entry's header: a bullet whose glyph was lost. Scans jitter by a
