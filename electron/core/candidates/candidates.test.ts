@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { makeTestCore } from '../testing/harness.ts';
+import { candidateFields } from '../../../shared/contract/candidates.ts';
+import { openEncrypted } from '../db/connection.ts';
 
 let t: ReturnType<typeof makeTestCore>;
 afterEach(async () => t?.cleanup());
@@ -117,6 +120,21 @@ describe('candidate register', () => {
     expect((await t.call('candidates.list', { text: 'dahl' })).items.map((i) => i.name)).toEqual(['Øystein Dahl']);
     // LIKE wildcards typed by a user are literal characters, not patterns.
     expect((await t.call('candidates.list', { text: '%' })).total).toBe(0);
+  });
+
+  it('a large bulk load lands whole and leaves the database in WAL mode with its normal cache', async () => {
+    const t = await ready();
+    const { db, owner } = t.core.ctx.vault.requireSession();
+    const rows = Array.from({ length: 6000 }, (_, i) => ({
+      id: `bulk-${i}`,
+      fields: candidateFields.parse({ name: `Kandidat ${String(i).padStart(4, '0')}`, address: { city: 'Bodø' } }),
+    }));
+    expect(await db.call('candidates.insertMany', { rows, actorId: owner.id, at: '2026-03-02T08:00:00.000Z' })).toBe(6000);
+    expect((await t.call('candidates.list', { text: 'Kandidat 5999' })).items.map((i) => i.id)).toEqual(['bulk-5999']);
+    expect((await t.call('candidates.list', {})).total).toBe(6000);
+    const raw = openEncrypted(join(t.vaultDir, 'kandidat.db'), t.core.ctx.vault.requireSession().key, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
   });
 
   it('announces changes so open lists refresh', async () => {

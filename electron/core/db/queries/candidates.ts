@@ -135,6 +135,8 @@ export function insertCandidate(
 
 /** Page cache for bulk loads, in KiB (negative = KiB in SQLite's terms): 256 MiB at most, allocated as used. */
 const BULK_CACHE_KIB = -262_144;
+/** From this many rows a load switches to a rollback journal for its duration. */
+const BULK_JOURNAL_ROWS = 5_000;
 
 /** Many at once in one transaction (bulk import, benchmarks). History is recorded per row. */
 export function insertCandidates(
@@ -156,6 +158,12 @@ export function insertCandidates(
   // decrypted again and re-encrypted; the cache shrinks back afterwards.
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size=${BULK_CACHE_KIB}`);
+  // The cipher works on file reads and writes, so in WAL mode each page is encrypted
+  // into the WAL, decrypted by the checkpoint and encrypted again into the database.
+  // A large load uses a rollback journal instead: each new page is written once.
+  const bulkJournal = a.rows.length >= BULK_JOURNAL_ROWS && !db.inTransaction;
+  const previousJournal = bulkJournal ? (db.pragma('journal_mode', { simple: true }) as string) : null;
+  if (bulkJournal) db.pragma('journal_mode=DELETE');
   try {
     db.transaction(() => {
       for (const row of a.rows) {
@@ -164,6 +172,7 @@ export function insertCandidates(
       }
     })();
   } finally {
+    if (previousJournal) db.pragma(`journal_mode=${previousJournal}`);
     db.pragma(`cache_size=${previousCache}`);
   }
   return a.rows.length;
