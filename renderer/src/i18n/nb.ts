@@ -47,11 +47,11 @@ export const nb = {
   'create.remember': 'Husk på denne datamaskinen',
   'create.rememberHint': 'Registeret åpnes uten passordfrase når du er logget inn på datamaskinen.',
   'create.rememberUnavailable': 'Kan ikke huskes her: {reason}',
-  'create.submit': 'Opprett hvelv',
-  'create.working': 'Oppretter hvelvet …',
   'remember.desktopOnly': 'bare skrivebordsappen kan lagre nøkkelen i datamaskinens nøkkelring.',
   'remember.insecureKeychain': 'datamaskinen har ingen sikker nøkkelring (GNOME Keyring eller KWallet), og nøkkelen ville blitt lagret nesten i klartekst.',
   'remember.noKeychain': 'datamaskinens nøkkelring er ikke tilgjengelig.',
+  'create.submit': 'Opprett hvelv',
+  'create.working': 'Oppretter hvelvet …',
   'create.nameRequired': 'Skriv inn navnet ditt.',
   'create.emailInvalid': 'Skriv inn en gyldig e-postadresse.',
 
