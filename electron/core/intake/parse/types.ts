@@ -1,3 +1,4 @@
+import type { ResumeDocument } from '../../../../shared/contract/intake.ts';
 import type { SourceLocation } from '../document.ts';
 
 /**
@@ -18,31 +19,8 @@ export interface DetectedNationalId {
   source: SourceLocation | null;
 }
 
-export interface JsonResume {
-  basics?: {
-    name?: string;
-    label?: string;
-    email?: string;
-    phone?: string;
-    url?: string;
-    summary?: string;
-    location?: { address?: string; postalCode?: string; city?: string; countryCode?: string; region?: string };
-    profiles?: { network?: string; username?: string; url?: string }[];
-    /** Extension: only when the recruiter chose to keep it. */
-    nationalId?: string;
-    /** Extension: YYYY-MM-DD where the CV states it. */
-    birthDate?: string;
-  };
-  work?: { name?: string; position?: string; location?: string; startDate?: string; endDate?: string; summary?: string; highlights?: string[] }[];
-  education?: { institution?: string; area?: string; studyType?: string; startDate?: string; endDate?: string; score?: string }[];
-  skills?: { name: string; level?: string; keywords?: string[] }[];
-  languages?: { language: string; fluency?: string }[];
-  certificates?: { name: string; date?: string; issuer?: string }[];
-  references?: { name: string; reference?: string }[];
-  interests?: { name: string; keywords?: string[] }[];
-  meta?: Record<string, unknown>;
-  [extension: string]: unknown;
-}
+/** The parser speaks the contract's JSON Resume shape (with our extensions). */
+export type JsonResume = ResumeDocument;
 
 export interface ParseResult {
   resume: JsonResume;
