@@ -31,10 +31,9 @@ export function currentConsents(ctx: CoreContext, candidateId: string) {
   return ctx.vault.requireSession().db.call('consents.current', { candidateId });
 }
 
-export function grantConsent(ctx: CoreContext, input: MethodParsedInput<'privacy.consents.grant'>): Promise<ConsentEvent> {
-  const { db, owner } = ctx.vault.requireSession();
-  const text = input.notice.text === undefined ? null : normalise(input.notice.text);
-  return db.call('consents.grant', {
+/** What every ledger statement records, grant or withdrawal: who, about whom, for what, when, how. */
+function ledgerEntry(ctx: CoreContext, actorId: string, input: MethodParsedInput<'privacy.consents.withdraw'>) {
+  return {
     id: ctx.newId(),
     candidateId: input.candidateId,
     purpose: input.purpose,
@@ -42,23 +41,22 @@ export function grantConsent(ctx: CoreContext, input: MethodParsedInput<'privacy
     vacancyId: input.vacancyId ?? null,
     source: input.source,
     ...when(ctx, input.at),
-    actorId: owner.id,
+    actorId,
+  };
+}
+
+export function grantConsent(ctx: CoreContext, input: MethodParsedInput<'privacy.consents.grant'>): Promise<ConsentEvent> {
+  const { db, owner } = ctx.vault.requireSession();
+  const text = input.notice.text === undefined ? null : normalise(input.notice.text);
+  return db.call('consents.grant', {
+    ...ledgerEntry(ctx, owner.id, input),
     notice: { version: input.notice.version, text, sha256: text === null ? null : sha256(text) },
   });
 }
 
 export function withdrawConsent(ctx: CoreContext, input: MethodParsedInput<'privacy.consents.withdraw'>): Promise<ConsentEvent[]> {
   const { db, owner } = ctx.vault.requireSession();
-  return db.call('consents.withdraw', {
-    id: ctx.newId(),
-    candidateId: input.candidateId,
-    purpose: input.purpose,
-    clientId: input.clientId ?? null,
-    vacancyId: input.vacancyId ?? null,
-    source: input.source,
-    ...when(ctx, input.at),
-    actorId: owner.id,
-  });
+  return db.call('consents.withdraw', ledgerEntry(ctx, owner.id, input));
 }
 
 /** For other features (sharing, mail): may this candidate's data be used for the purpose now? */

@@ -47,6 +47,22 @@ export function reviewQueue(s: Pick<IntakeStore, 'jobs' | 'order'>): IntakeJob[]
   return waiting.map((w) => w.job);
 }
 
+type IntakeData = Omit<IntakeStore, 'load' | 'apply' | 'removed' | 'send' | 'openReview' | 'saveEdits' | 'clear'>;
+
+/** The store before anything is loaded, and again after a lock. */
+const emptyState = (): IntakeData => ({
+  jobs: {},
+  order: [],
+  counts: zeroCounts(),
+  total: 0,
+  loaded: false,
+  error: null,
+  sending: null,
+  sendError: null,
+  reviewing: null,
+  edits: {},
+});
+
 let countsTimer: ReturnType<typeof setTimeout> | null = null;
 let generation = 0;
 
@@ -67,16 +83,7 @@ export const useIntake = create<IntakeStore>()((set, get) => {
   };
 
   return {
-    jobs: {},
-    order: [],
-    counts: zeroCounts(),
-    total: 0,
-    loaded: false,
-    error: null,
-    sending: null,
-    sendError: null,
-    reviewing: null,
-    edits: {},
+    ...emptyState(),
 
     async load() {
       const gen = generation;
@@ -178,18 +185,7 @@ export const useIntake = create<IntakeStore>()((set, get) => {
       generation += 1;
       if (countsTimer) clearTimeout(countsTimer);
       countsTimer = null;
-      set({
-        jobs: {},
-        order: [],
-        counts: zeroCounts(),
-        total: 0,
-        loaded: false,
-        error: null,
-        sending: null,
-        sendError: null,
-        reviewing: null,
-        edits: {},
-      });
+      set(emptyState());
     },
   };
 });
