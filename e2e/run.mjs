@@ -52,7 +52,11 @@ function runSuite(name, config, wrapper = []) {
     if (result.status !== 0 && suiteFailed === 0) suiteFailed = 1;
     passed += suitePassed;
     failed += suiteFailed;
-    say(`${name} e2e: ${suitePassed} passed, ${suiteFailed} failed${stats?.skipped ? `, ${stats.skipped} skipped` : ''}.`);
+    const notes = [stats?.skipped ? `${stats.skipped} skipped` : '', stats?.flaky ? `${stats.flaky} flaky (passed on retry)` : '']
+      .filter(Boolean)
+      .map((note) => `, ${note}`)
+      .join('');
+    say(`${name} e2e: ${suitePassed} passed, ${suiteFailed} failed${notes}.`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -16,6 +16,7 @@ test('everything in the register works from the keyboard', async ({ page, kandid
   // Ctrl+E edits the open candidate; Escape on an untouched form goes back to reading.
   await page.keyboard.press('Control+E');
   await expect(panel(page).getByRole('heading', { name: 'Rediger kandidat' })).toBeVisible();
+  await expect(panel(page).getByLabel('Navn')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(panel(page).getByRole('heading', { name: 'Siri Solberg' })).toBeVisible();
 

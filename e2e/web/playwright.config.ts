@@ -14,7 +14,9 @@ export default defineConfig({
   // Two shared cores: one browser at a time keeps timings honest for everyone.
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // One retry in CI so a slow shared runner cannot sink a run on timing alone; a test
+  // that needed it is reported as flaky by e2e/run.mjs, so the race is still seen.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: join(tmpdir(), 'kandidat-e2e-web-output'),

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Candidate, Shift } from '../../../../shared/contract/candidates.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
@@ -62,7 +62,9 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
   const keepEditingRef = useRef<HTMLButtonElement>(null);
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
 
-  useEffect(() => nameRef.current?.focus(), []);
+  // Before paint: a key pressed as soon as the form is visible must already reach it
+  // (an Escape that arrived first would close the whole panel).
+  useLayoutEffect(() => nameRef.current?.focus(), []);
   useEffect(() => {
     if (confirmDiscard) keepEditingRef.current?.focus();
   }, [confirmDiscard]);
