@@ -14,6 +14,7 @@ import { intakeHandlers } from './intake/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { privacyHandlers } from './privacy/handlers.ts';
 import { RetentionJob } from './privacy/retention.ts';
+import { clientHandlers } from './clients/handlers.ts';
 
 export interface CoreOptions {
   /** The vault folder. */
@@ -59,7 +60,7 @@ export function createCore(options: CoreOptions): Core {
     ...options.retention,
     ...(options.onInternalError ? { onError: (error: unknown) => options.onInternalError?.('privacy.retention.run', error) } : {}),
   });
-  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers(retention) });
+  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers(retention), clients: clientHandlers });
   const inner = createDispatch(handlers, ctx, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   const dispatch: Dispatch = async (method, input) => {
     const result = await inner(method, input);

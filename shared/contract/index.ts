@@ -3,6 +3,7 @@ import type { MethodDef } from './define.ts';
 import { vaultMethods } from './vault.ts';
 import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
+import { clientMethods } from './clients.ts';
 import { auditMethods, consentMethods, erasureMethods, exportMethods, holdMethods, overviewMethods, retentionMethods } from './privacy.ts';
 
 export * from './define.ts';
@@ -10,6 +11,7 @@ export * from './vault.ts';
 export * from './candidates.ts';
 export * from './intake.ts';
 export * from './privacy.ts';
+export * from './clients.ts';
 
 /**
  * The one table of methods. Feature groups are spread in here; a name clash is a
@@ -26,6 +28,7 @@ export const contract = {
   ...retentionMethods,
   ...exportMethods,
   ...overviewMethods,
+  ...clientMethods,
 } satisfies Record<string, MethodDef>;
 
 type NoOverlap<A, B> = keyof A & keyof B extends never ? true : ['duplicate method names', keyof A & keyof B];
@@ -47,6 +50,8 @@ const _exportIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods
 void _exportIsDisjoint;
 const _overviewIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods & typeof erasureMethods & typeof holdMethods & typeof retentionMethods & typeof exportMethods, typeof overviewMethods> = true;
 void _overviewIsDisjoint;
+const _clientsAreDisjoint: NoOverlap<Omit<typeof contract, keyof typeof clientMethods>, typeof clientMethods> = true;
+void _clientsAreDisjoint;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -23,8 +23,11 @@ function fresh(): Db {
 }
 
 describe('migrations', () => {
-  it('are numbered 1, 2, 3 … without gaps', () => {
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  // Features own numbers assigned up front, so a number may be missing for a while.
+  it('are numbered in increasing order, starting at 1', () => {
+    const versions = migrations.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
   });
 
   it('bring a new database to the latest version and are idempotent', () => {

@@ -10,6 +10,7 @@ import { holdQueries } from './holds.ts';
 import { retentionQueries } from './retention.ts';
 import { subjectDataQueries } from './subject-data.ts';
 import { privacyOverviewQueries } from './privacy-overview.ts';
+import { clientQueries } from './clients.ts';
 
 /**
  * Every query the core may run, by name. They execute where the database lives
@@ -29,6 +30,7 @@ export const queries = {
   ...retentionQueries,
   ...subjectDataQueries,
   ...privacyOverviewQueries,
+  ...clientQueries,
 };
 
 export type Queries = typeof queries;
