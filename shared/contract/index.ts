@@ -4,7 +4,7 @@ import { vaultMethods } from './vault.ts';
 import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
 import { clientMethods } from './clients.ts';
-import { auditMethods, consentMethods, erasureMethods, exportMethods, holdMethods, overviewMethods, retentionMethods } from './privacy.ts';
+import { auditMethods, consentMethods, erasureMethods, exportMethods, holdMethods, overviewMethods, requestMethods, retentionMethods } from './privacy.ts';
 
 export * from './define.ts';
 export * from './vault.ts';
@@ -28,6 +28,7 @@ export const contract = {
   ...retentionMethods,
   ...exportMethods,
   ...overviewMethods,
+  ...requestMethods,
   ...clientMethods,
 } satisfies Record<string, MethodDef>;
 
@@ -50,6 +51,8 @@ const _exportIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods
 void _exportIsDisjoint;
 const _overviewIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods & typeof erasureMethods & typeof holdMethods & typeof retentionMethods & typeof exportMethods, typeof overviewMethods> = true;
 void _overviewIsDisjoint;
+const _requestsAreDisjoint: NoOverlap<Omit<typeof contract, keyof typeof requestMethods>, typeof requestMethods> = true;
+void _requestsAreDisjoint;
 const _clientsAreDisjoint: NoOverlap<Omit<typeof contract, keyof typeof clientMethods>, typeof clientMethods> = true;
 void _clientsAreDisjoint;
 

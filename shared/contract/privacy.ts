@@ -21,6 +21,11 @@ export const AuditActions = [
   'hold.release',
   'retention.run',
   'policy.publish',
+  'policy.told',
+  'request.open',
+  'request.extend',
+  'request.complete',
+  'request.reject',
 ] as const;
 export type AuditAction = (typeof AuditActions)[number];
 
@@ -128,6 +133,17 @@ export interface CurrentConsents {
   states: ConsentState[];
 }
 
+/** A candidate whose consent to a purpose stands now. */
+export interface ConsentHolder {
+  candidateId: string;
+  name: string;
+  status: 'active' | 'inactive';
+  scope: ConsentScope | null;
+  since: string;
+  source: ConsentSource;
+  noticeVersion: string | null;
+}
+
 export interface PolicyVersion {
   version: string;
   locale: 'nb' | 'en';
@@ -173,6 +189,10 @@ const noticeText = z.string().trim().min(1).max(200_000);
 const version = z.string().trim().min(1).max(50);
 
 export const consentMethods = {
+  /** Who consents to a purpose now (sharing: each client and vacancy), in register order. */
+  'privacy.consents.holders': defineMethod<{ total: number; items: ConsentHolder[] }>()(
+    z.object({ purpose: z.enum(ConsentPurposes), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+  ),
   /** The ledger of one candidate, newest first. */
   'privacy.consents.list': defineMethod<ConsentEvent[]>()(z.object({ candidateId: id }).strict()),
   'privacy.consents.current': defineMethod<CurrentConsents>()(z.object({ candidateId: id }).strict()),
@@ -191,12 +211,23 @@ export const consentMethods = {
    * client without naming a vacancy withdraws every vacancy of that client too.
    */
   'privacy.consents.withdraw': defineMethod<ConsentEvent[]>()(z.object(scopeFields).strict().superRefine(scoped)),
-  /** Publish a privacy-policy version; every candidate in the register must be told (recorded as told by hand). */
+  /**
+   * Publish a privacy-policy version. Every candidate in the register must be told:
+   * they are listed, and each is recorded as told only when someone has told them.
+   */
   'privacy.policy.publish': defineMethod<{ policy: PolicyVersion; mustBeTold: PolicyRecipient[] }>()(
     z.object({ version, text: noticeText, locale: z.enum(['nb', 'en']).default('nb') }).strict(),
   ),
   /** Newest first. */
   'privacy.policy.list': defineMethod<PolicyVersion[]>()(z.object({}).strict()),
+  /** The candidates not yet told of a version, in register order. */
+  'privacy.policy.untold': defineMethod<{ total: number; items: PolicyRecipient[] }>()(
+    z.object({ version, limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+  ),
+  /** Record that these candidates were told of the version by hand (phone, letter, in person). */
+  'privacy.policy.markTold': defineMethod<{ told: number; untold: number }>()(
+    z.object({ version, candidateIds: z.array(id).min(1).max(5000) }).strict(),
+  ),
 };
 
 // ---- erasure (art. 17) ----------------------------------------------------------
@@ -216,6 +247,8 @@ export interface Tombstone {
 export interface ErasureReport extends Tombstone {
   /** Rows removed, per part of the vault. */
   removed: Record<string, number>;
+  /** Rights requests this erasure answered (completed, with the erasure linked). */
+  requestsCompleted: string[];
 }
 
 export const erasureMethods = {
@@ -233,6 +266,8 @@ export const erasureMethods = {
          * wipe (secure_delete and the checkpoint do), and slow: seconds per 100 MB.
          */
         compact: z.boolean().default(false),
+        /** The rights request this erasure honours: it is completed with the erasure linked. */
+        requestId: id.optional(),
       })
       .strict(),
   ),
@@ -367,7 +402,108 @@ export interface SubjectExport {
 export const exportMethods = {
   /** Everything held about the candidate as one ZIP (machine-readable JSON and a readable page). */
   'privacy.export': defineMethod<SubjectExport>()(
-    z.object({ candidateId: id, locale: z.enum(['nb', 'en']).default('nb') }).strict(),
+    z
+      .object({
+        candidateId: id,
+        locale: z.enum(['nb', 'en']).default('nb'),
+        /** The access or portability request this export answers: linked to it (completing it stays a separate step). */
+        requestId: id.optional(),
+      })
+      .strict(),
+  ),
+};
+
+// ---- data-subject rights requests (art. 15–21) ------------------------------------
+
+export const RightsRequestKinds = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'withdrawal'] as const;
+export type RightsRequestKind = (typeof RightsRequestKinds)[number];
+
+export const RightsRequestChannels = ['form', 'phone', 'email', 'inPerson', 'letter'] as const;
+export type RightsRequestChannel = (typeof RightsRequestChannels)[number];
+
+/** Art. 12(3): the one-month answer may be extended for complex or numerous requests. */
+export const ExtensionReasons = ['complexity', 'numberOfRequests'] as const;
+export type ExtensionReason = (typeof ExtensionReasons)[number];
+
+/** Art. 12(5) and the limits of each right (e.g. art. 17(3)): why a request can be refused. */
+export const RejectionReasons = ['manifestlyUnfounded', 'excessive', 'identityNotVerified', 'legalObligation', 'legalClaims', 'other'] as const;
+export type RejectionReason = (typeof RejectionReasons)[number];
+
+/** Days from receipt to the answer (one month, art. 12(3)), and the most an extension may add. */
+export const REQUEST_DAYS = 30;
+export const REQUEST_EXTENSION_MAX_DAYS = 60;
+
+/** What was done to honour a request: an export (its SHA-256) or the erasure (the tombstone). */
+export interface RightsRequestLink {
+  kind: 'export' | 'erasure';
+  ref: string;
+  at: string;
+}
+
+/**
+ * A request from a candidate to use a right. It outlives an erased candidate as
+ * proof the request was honoured: then only ids, codes and dates remain (the
+ * free-text notes are removed with everything else).
+ */
+export interface RightsRequest {
+  id: string;
+  candidateId: string;
+  /** null once the candidate is erased. */
+  candidateName: string | null;
+  candidateErased: boolean;
+  kind: RightsRequestKind;
+  channel: RightsRequestChannel;
+  /** YYYY-MM-DD. */
+  receivedOn: string;
+  /** The deadline now: received + 30 days, or the extended one. */
+  dueOn: string;
+  originalDueOn: string;
+  extension: { dueOn: string; reason: ExtensionReason; note: string | null; at: string; by: { id: string; name: string } } | null;
+  status: 'open' | 'completed' | 'rejected';
+  /** Days from today to the deadline (negative: overdue); for a closed request, at the day it closed. */
+  daysLeft: number;
+  overdue: boolean;
+  note: string | null;
+  rejection: { reason: RejectionReason; note: string | null } | null;
+  openedAt: string;
+  openedBy: { id: string; name: string };
+  closedAt: string | null;
+  closedBy: { id: string; name: string } | null;
+  links: RightsRequestLink[];
+}
+
+const requestNote = z.string().trim().min(1).max(2000);
+
+export const requestMethods = {
+  /** Register a request as received; its deadline is the day received + 30 days. */
+  'privacy.requests.open': defineMethod<RightsRequest>()(
+    z
+      .object({
+        candidateId: id,
+        kind: z.enum(RightsRequestKinds),
+        channel: z.enum(RightsRequestChannels),
+        /** The day it was received (a letter read later); default today. Not in the future. */
+        receivedOn: z.iso.date().optional(),
+        note: requestNote.optional(),
+      })
+      .strict(),
+  ),
+  /** Open ones soonest deadline first; all: newest received first. */
+  'privacy.requests.list': defineMethod<RightsRequest[]>()(
+    z.object({ candidateId: id.optional(), status: z.enum(['open', 'all']).default('open') }).strict(),
+  ),
+  'privacy.requests.get': defineMethod<RightsRequest>()(z.object({ requestId: id }).strict()),
+  'privacy.requests.complete': defineMethod<RightsRequest>()(z.object({ requestId: id, note: requestNote.optional() }).strict()),
+  /** Refuse with the reason the candidate is told (art. 12(4)). */
+  'privacy.requests.reject': defineMethod<RightsRequest>()(
+    z.object({ requestId: id, reason: z.enum(RejectionReasons), note: requestNote.optional() }).strict(),
+  ),
+  /**
+   * Extend the deadline once, by up to two more months, with the reason; decided
+   * (and told to the candidate) within the first month.
+   */
+  'privacy.requests.extend': defineMethod<RightsRequest>()(
+    z.object({ requestId: id, dueOn: z.iso.date(), reason: z.enum(ExtensionReasons), note: requestNote.optional() }).strict(),
   ),
 };
 
@@ -384,8 +520,10 @@ export interface PrivacyOverview {
   /** Holds in force, with whom they hold. */
   holds: (LegalHold & { candidateName: string; candidateStatus: 'active' | 'inactive' })[];
   erasures: number;
-  /** The newest published privacy policy. */
-  policy: { version: string; publishedAt: string } | null;
+  /** Rights requests not yet answered, and how many of them are past their deadline. */
+  requests: { open: number; overdue: number };
+  /** The newest published privacy policy, and how many candidates are still to be told of it. */
+  policy: { version: string; publishedAt: string; untold: number } | null;
 }
 
 export const overviewMethods = {

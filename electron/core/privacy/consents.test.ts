@@ -136,28 +136,63 @@ describe('consent ledger', () => {
 });
 
 describe('privacy-policy versions', () => {
-  it('publishing lists every candidate who must be told and records each as told by hand', async () => {
+  it('publishing lists every candidate who must be told; each is recorded as told only when marked', async () => {
     const { c } = await ready();
     const inactive = await t.call('candidates.create', { name: 'Bjørn', phones: ['912 34 567'] });
     await t.call('candidates.setStatus', { id: inactive.id, status: 'inactive' });
     const { policy, mustBeTold } = await t.call('privacy.policy.publish', { version: '2026-03', text: 'Ny erklæring', locale: 'nb' });
-    expect(policy).toMatchObject({ version: '2026-03', locale: 'nb', text: 'Ny erklæring', notified: 2, publishedBy: { name: 'Kari Rekrutterer' } });
+    expect(policy).toMatchObject({ version: '2026-03', locale: 'nb', text: 'Ny erklæring', notified: 0, publishedBy: { name: 'Kari Rekrutterer' } });
     expect(policy.sha256).toBe(createHash('sha256').update('Ny erklæring').digest('hex'));
     expect(mustBeTold).toEqual([
       { candidateId: inactive.id, name: 'Bjørn', status: 'inactive', email: null, phone: '+4791234567' },
       { candidateId: c.id, name: 'Åse Ødegård', status: 'active', email: 'ase@example.no', phone: null },
     ]);
     expect((await t.fail('privacy.policy.publish', { version: '2026-03', text: 'Endret' })).code).toBe('CONFLICT');
+
     t.clock.advance(1000);
+    expect(await t.call('privacy.policy.markTold', { version: '2026-03', candidateIds: [c.id, c.id] })).toEqual({ told: 1, untold: 1 });
+    // Told twice is told once.
+    expect(await t.call('privacy.policy.markTold', { version: '2026-03', candidateIds: [c.id] })).toEqual({ told: 0, untold: 1 });
+    expect(await t.call('privacy.policy.untold', { version: '2026-03' })).toEqual({ total: 1, items: [expect.objectContaining({ candidateId: inactive.id })] });
+    expect((await t.call('privacy.audit.list', { candidateId: c.id })).items[0]).toMatchObject({
+      action: 'policy.told',
+      subjects: { policyVersion: '2026-03' },
+      detail: { method: 'byHand' },
+    });
+    expect((await t.fail('privacy.policy.markTold', { version: 'nope', candidateIds: [c.id] })).code).toBe('NOT_FOUND');
+    expect((await t.fail('privacy.policy.markTold', { version: '2026-03', candidateIds: ['nobody'] })).code).toBe('NOT_FOUND');
+
     await t.call('privacy.policy.publish', { version: '2026-04', text: 'Enda nyere', locale: 'en' });
     expect((await t.call('privacy.policy.list', {})).map((p) => [p.version, p.notified])).toEqual([
-      ['2026-04', 2],
-      ['2026-03', 2],
+      ['2026-04', 0],
+      ['2026-03', 1],
     ]);
     expect((await t.call('privacy.audit.list', {})).items[0]).toMatchObject({
       action: 'policy.publish',
       subjects: { policyVersion: '2026-04' },
-      detail: { notified: 2 },
+      detail: { mustBeTold: 2 },
     });
+    expect((await t.call('privacy.overview', {})).policy).toMatchObject({ version: '2026-04', untold: 2 });
+  });
+});
+
+describe('who consents to a purpose', () => {
+  it('lists the holders now, each sharing scope on its own line, withdrawn ones gone', async () => {
+    const { c } = await ready();
+    const per = await t.call('candidates.create', { name: 'Per' });
+    await t.call('privacy.consents.grant', { candidateId: c.id, purpose: 'shareWithClient', clientId: 'k1', source: 'phone', notice });
+    await t.call('privacy.consents.grant', { candidateId: c.id, purpose: 'shareWithClient', clientId: 'k2', vacancyId: 'v9', source: 'email', notice });
+    await t.call('privacy.consents.grant', { candidateId: per.id, purpose: 'shareWithClient', clientId: 'k1', source: 'form', notice });
+    await t.call('privacy.consents.grant', { candidateId: per.id, purpose: 'marketingEmail', source: 'form', notice });
+    t.clock.advance(1000);
+    await t.call('privacy.consents.withdraw', { candidateId: per.id, purpose: 'shareWithClient', clientId: 'k1', source: 'phone' });
+    const sharing = await t.call('privacy.consents.holders', { purpose: 'shareWithClient' });
+    expect(sharing.total).toBe(2);
+    expect(sharing.items.map((h) => [h.name, h.scope, h.source, h.noticeVersion])).toEqual([
+      ['Åse Ødegård', { clientId: 'k1', vacancyId: null }, 'phone', 'samtykke-2026-1'],
+      ['Åse Ødegård', { clientId: 'k2', vacancyId: 'v9' }, 'email', 'samtykke-2026-1'],
+    ]);
+    expect((await t.call('privacy.consents.holders', { purpose: 'marketingEmail' })).items.map((h) => h.name)).toEqual(['Per']);
+    expect(await t.call('privacy.consents.holders', { purpose: 'recruitment' })).toEqual({ total: 0, items: [] });
   });
 });

@@ -95,3 +95,16 @@ export function publishPolicy(ctx: CoreContext, input: MethodParsedInput<'privac
 export function listPolicies(ctx: CoreContext) {
   return ctx.vault.requireSession().db.call('policy.list');
 }
+
+export function untoldOfPolicy(ctx: CoreContext, input: MethodParsedInput<'privacy.policy.untold'>) {
+  return ctx.vault.requireSession().db.call('policy.untold', input);
+}
+
+export function markPolicyTold(ctx: CoreContext, input: MethodParsedInput<'privacy.policy.markTold'>) {
+  const { db, owner } = ctx.vault.requireSession();
+  return db.call('policy.markTold', { ...input, actorId: owner.id, at: ctx.clock.now().toISOString() });
+}
+
+export function holdersOfPurpose(ctx: CoreContext, input: MethodParsedInput<'privacy.consents.holders'>) {
+  return ctx.vault.requireSession().db.call('consents.holdersOf', input);
+}

@@ -46,8 +46,9 @@ describe('erasure', () => {
     const before = findInPages(decryptedVaultPages(t.vaultDir, key()), needles);
     expect(before.sort()).toEqual(needles.map((n) => (typeof n === 'string' ? n : `<${n.length} bytes>`)).sort());
 
-    const report = await t.call('privacy.erase', { candidateId: c.id, reason: 'request' });
-    expect(report).toMatchObject({ candidateId: c.id, reason: 'request', erasedAt: '2026-03-02T08:00:00.000Z' });
+    const asked = await t.call('privacy.requests.open', { candidateId: c.id, kind: 'erasure', channel: 'email', note: secret.requestNote });
+    const report = await t.call('privacy.erase', { candidateId: c.id, reason: 'request', requestId: asked.id });
+    expect(report).toMatchObject({ candidateId: c.id, reason: 'request', erasedAt: '2026-03-02T08:00:00.000Z', requestsCompleted: [asked.id] });
     expect(report.removed).toMatchObject({
       intake: 2,
       documents: 1,
@@ -57,6 +58,7 @@ describe('erasure', () => {
       policyNotifications: 1,
       activity: 1,
       holds: 1,
+      rightsRequests: 2,
       candidate: 1,
       originals: 1,
     });
@@ -68,8 +70,14 @@ describe('erasure', () => {
     expect((await t.call('candidates.get', { id: other.id })).name).toBe(keeper.name);
 
     raw = openEncrypted(join(t.vaultDir, DATABASE_FILE), key());
-    // Only the tombstone and the audit trail keep the id, and neither holds personal data.
-    expect(tablesMentioning(raw, c.id).sort()).toEqual(['audit_log.candidate_id', 'erasures.candidate_id']);
+    // Only the tombstone, the audit trail and the rights requests (proof they were answered) keep
+    // the id, and none holds personal data: the page scan above found none of the strings.
+    expect(tablesMentioning(raw, c.id).sort()).toEqual([
+      'audit_log.candidate_id',
+      'erasures.candidate_id',
+      'rights_request_links.ref',
+      'rights_requests.candidate_id',
+    ]);
     expect(raw.prepare('SELECT * FROM erasures').all()).toEqual([
       { candidate_id: c.id, erased_at: '2026-03-02T08:00:00.000Z', erased_by: expect.any(String), reason: 'request' },
     ]);
@@ -80,7 +88,17 @@ describe('erasure', () => {
       { candidateId: c.id, erasedAt: '2026-03-02T08:00:00.000Z', erasedBy: expect.any(String), reason: 'request' },
     ]);
     const trail = await t.call('privacy.audit.list', { candidateId: c.id });
-    expect(trail.items[0]).toMatchObject({ action: 'erasure', detail: { reason: 'request' } });
+    expect(trail.items.slice(0, 2)).toMatchObject([
+      { action: 'request.complete', subjects: { request: asked.id }, detail: { kind: 'erasure', onTime: true } },
+      { action: 'erasure', detail: { reason: 'request' } },
+    ]);
+    // The requests remain as proof they were answered, with ids, codes and dates only.
+    const requests = await t.call('privacy.requests.list', { candidateId: c.id, status: 'all' });
+    expect(requests.map((r) => [r.kind, r.status, r.candidateName, r.candidateErased, r.note])).toEqual([
+      ['access', 'open', null, true, null],
+      ['erasure', 'completed', null, true, null],
+    ]);
+    expect(requests[1]!.links).toEqual([{ kind: 'erasure', ref: c.id, at: '2026-03-02T08:00:00.000Z' }]);
     expect(await t.call('privacy.audit.verify', {})).toMatchObject({ intact: true });
   });
 

@@ -9,10 +9,16 @@ export async function eraseCandidate(
   ctx: CoreContext,
   candidateId: string,
   reason: ErasureReason,
-  options: { compact?: boolean } = {},
+  options: { compact?: boolean; requestId?: string | undefined } = {},
 ): Promise<ErasureReport> {
   const { db, owner } = ctx.vault.requireSession();
-  const report = await db.call('privacy.erase', { candidateId, reason, actorId: owner.id, at: ctx.clock.now().toISOString() });
+  const report = await db.call('privacy.erase', {
+    candidateId,
+    reason,
+    actorId: owner.id,
+    at: ctx.clock.now().toISOString(),
+    requestId: options.requestId ?? null,
+  });
   await db.call('privacy.wipeFreedPages', { vacuum: options.compact ?? false });
   ctx.events.emit('candidates.changed', { id: candidateId, kind: 'erased' });
   return report;

@@ -7,6 +7,7 @@ import type {
   LegalHold,
   Locale,
   ResumeDocument,
+  RightsRequest,
 } from '../../../shared/contract/index.ts';
 
 /**
@@ -46,6 +47,8 @@ export interface ExportData {
   policyNotifications: { policyVersion: string; method: string; at: string }[];
   activity: { lastOwnActivityAt: string; marks: { kind: string; at: string }[] };
   holds: LegalHold[];
+  /** Requests the candidate made about their rights (art. 15–21), and how they were answered. */
+  rightsRequests: RightsRequest[];
   retention: { lastOwnActivityAt: string; keepConsent: boolean; limitMonths: number; dueAt: string };
   /** Clients the profile was shared with (none until sharing exists). */
   disclosures: unknown[];

@@ -55,6 +55,18 @@ const TEXT = {
     retention: 'Lagringstid',
     retentionText: (last: string, months: number, due: string) =>
       `Siste aktivitet fra deg: ${last}. Opplysningene slettes ${due} (${months} måneder etter siste aktivitet) om du ikke er aktiv igjen før det.`,
+    requests: 'Henvendelser om dine rettigheter',
+    requestKinds: {
+      access: 'innsyn',
+      rectification: 'retting',
+      erasure: 'sletting',
+      restriction: 'begrensning',
+      portability: 'dataportabilitet',
+      objection: 'innsigelse',
+      withdrawal: 'tilbaketrekking av samtykke',
+    } as Record<string, string>,
+    requestStatus: { open: 'under behandling', completed: 'besvart', rejected: 'avslått' } as Record<string, string>,
+    deadline: 'Frist',
     holds: 'Rettslig bevaringsplikt',
     policies: 'Personvernerklæringer du er varslet om',
     disclosures: 'Utlevert til kunder',
@@ -78,6 +90,11 @@ const TEXT = {
       'hold.release': 'opphevet bevaringsplikt',
       'retention.run': 'kjørte sletting etter lagringstid',
       'policy.publish': 'publiserte personvernerklæring',
+      'policy.told': 'registrerte at du er varslet om personvernerklæringen',
+      'request.open': 'registrerte en henvendelse om rettighetene dine',
+      'request.extend': 'forlenget fristen for henvendelsen',
+      'request.complete': 'besvarte henvendelsen',
+      'request.reject': 'avslo henvendelsen',
     } as Record<string, string>,
   },
   en: {
@@ -123,6 +140,18 @@ const TEXT = {
     retention: 'Retention',
     retentionText: (last: string, months: number, due: string) =>
       `Your last own activity: ${last}. Your data will be erased on ${due} (${months} months after it) unless you are active again before then.`,
+    requests: 'Requests about your rights',
+    requestKinds: {
+      access: 'access',
+      rectification: 'rectification',
+      erasure: 'erasure',
+      restriction: 'restriction',
+      portability: 'data portability',
+      objection: 'objection',
+      withdrawal: 'consent withdrawal',
+    } as Record<string, string>,
+    requestStatus: { open: 'being handled', completed: 'answered', rejected: 'refused' } as Record<string, string>,
+    deadline: 'Deadline',
     holds: 'Legal holds',
     policies: 'Privacy notices you were told of',
     disclosures: 'Shared with clients',
@@ -146,6 +175,11 @@ const TEXT = {
       'hold.release': 'released a legal hold',
       'retention.run': 'ran the retention erasure',
       'policy.publish': 'published a privacy notice',
+      'policy.told': 'recorded that you were told of the privacy notice',
+      'request.open': 'registered a request about your rights',
+      'request.extend': 'extended the deadline of your request',
+      'request.complete': 'answered your request',
+      'request.reject': 'refused your request',
     } as Record<string, string>,
   },
 };
@@ -236,6 +270,15 @@ export function renderExportHtml(data: ExportData, locale: Locale): string {
     data.auditTrail.map((e) => [time(e.at), esc(e.actorName ?? t.system), esc(t.actions[e.action] ?? e.action)]),
   );
   const policies = table([t.what, t.when], data.policyNotifications.map((p) => [esc(p.policyVersion), date(p.at)]));
+  const requests = table(
+    [t.when, t.what, t.deadline, t.status],
+    data.rightsRequests.map((q) => [
+      date(q.receivedOn),
+      esc(t.requestKinds[q.kind] ?? q.kind) + (q.note ? `<br>${esc(q.note)}` : ''),
+      date(q.dueOn),
+      esc(t.requestStatus[q.status] ?? q.status) + (q.closedAt ? ` (${date(q.closedAt)})` : ''),
+    ]),
+  );
 
   return `<!doctype html>
 <html lang="${locale === 'nb' ? 'nb' : 'en'}">
@@ -261,6 +304,7 @@ ${section(t.profile, profile || empty)}
 ${section(t.documents, documents)}
 ${section(t.consents, consents)}
 ${section(t.retention, `<p>${esc(t.retentionText(data.retention.lastOwnActivityAt.slice(0, 10), data.retention.limitMonths, data.retention.dueAt.slice(0, 10)))}</p>`)}
+${section(t.requests, requests)}
 ${section(t.holds, holds)}
 ${section(t.policies, policies)}
 ${section(t.disclosures, data.disclosures.length ? `<pre>${esc(JSON.stringify(data.disclosures, null, 2))}</pre>` : empty)}

@@ -16,11 +16,12 @@ const safeName = (name: string) =>
  * the original documents. The export is logged before the data is gathered, so
  * the trail it contains shows this export too.
  */
-export async function exportCandidate(ctx: CoreContext, candidateId: string, locale: Locale): Promise<SubjectExport> {
+export async function exportCandidate(ctx: CoreContext, candidateId: string, locale: Locale, requestId?: string): Promise<SubjectExport> {
   const { db, owner } = ctx.vault.requireSession();
   const now = ctx.clock.now();
   const at = now.toISOString();
   await db.call('candidates.get', { id: candidateId });
+  if (requestId) await db.call('requests.check', { requestId, candidateId, action: 'export' });
   await audit(ctx, 'export', { candidateId, detail: { locale } });
   const parts = await db.call('privacy.collect', { candidateId, now: at });
   const trail = await db.call('audit.candidateTrail', { candidateId });
@@ -59,6 +60,7 @@ export async function exportCandidate(ctx: CoreContext, candidateId: string, loc
     policyNotifications: parts.policyNotifications as ExportData['policyNotifications'],
     activity,
     holds: parts.holds as ExportData['holds'],
+    rightsRequests: parts.rightsRequests as ExportData['rightsRequests'],
     retention: {
       lastOwnActivityAt: activity.lastOwnActivityAt,
       keepConsent,
@@ -75,10 +77,13 @@ export async function exportCandidate(ctx: CoreContext, candidateId: string, loc
   zip.file('index.html', renderExportHtml(data, locale), options);
   for (const d of documents) zip.file(d.path, await db.call('intake.readBlob', { sha256: d.sha256 }), { ...options, binary: true });
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  // The request keeps which archive answered it (its hash: the archive itself is not kept).
+  if (requestId) await db.call('requests.link', { requestId, kind: 'export', ref: sha256, at });
   return {
     fileName: `kandidat-export-${candidateId}-${at.slice(0, 10)}.zip`,
     base64: bytes.toString('base64'),
     size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
   };
 }

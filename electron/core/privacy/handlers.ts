@@ -1,5 +1,16 @@
 import type { HandlerGroup } from '../rpc/handlers.ts';
-import { currentConsents, grantConsent, listConsents, listPolicies, publishPolicy, withdrawConsent } from './consents.ts';
+import {
+  currentConsents,
+  grantConsent,
+  holdersOfPurpose,
+  listConsents,
+  listPolicies,
+  markPolicyTold,
+  publishPolicy,
+  untoldOfPolicy,
+  withdrawConsent,
+} from './consents.ts';
+import { completeRequest, extendRequest, getRequest, listRequests, openRequest, rejectRequest } from './requests.ts';
 import { eraseCandidate, listTombstones } from './erasure.ts';
 import { listHolds, releaseHold, setHold } from './holds.ts';
 import { exportCandidate } from './export.ts';
@@ -14,7 +25,10 @@ export const privacyHandlers = (retention: RetentionJob): HandlerGroup => ({
   'privacy.consents.withdraw': (input, ctx) => withdrawConsent(ctx, input),
   'privacy.policy.publish': (input, ctx) => publishPolicy(ctx, input),
   'privacy.policy.list': (_, ctx) => listPolicies(ctx),
-  'privacy.erase': (input, ctx) => eraseCandidate(ctx, input.candidateId, input.reason, { compact: input.compact }),
+  'privacy.policy.untold': (input, ctx) => untoldOfPolicy(ctx, input),
+  'privacy.policy.markTold': (input, ctx) => markPolicyTold(ctx, input),
+  'privacy.consents.holders': (input, ctx) => holdersOfPurpose(ctx, input),
+  'privacy.erase': (input, ctx) => eraseCandidate(ctx, input.candidateId, input.reason, { compact: input.compact, requestId: input.requestId }),
   'privacy.erasures.list': (input, ctx) => listTombstones(ctx, input),
   'privacy.holds.set': (input, ctx) => setHold(ctx, input),
   'privacy.holds.release': (input, ctx) => releaseHold(ctx, input.holdId),
@@ -25,6 +39,12 @@ export const privacyHandlers = (retention: RetentionJob): HandlerGroup => ({
   'privacy.retention.run': (input) => retention.run({ dryRun: input.dryRun, asOf: input.asOf }),
   'privacy.retention.cancel': () => retention.cancel(),
   'privacy.retention.upcoming': (input, ctx) => upcomingErasures(ctx, input.days),
-  'privacy.export': (input, ctx) => exportCandidate(ctx, input.candidateId, input.locale),
+  'privacy.export': (input, ctx) => exportCandidate(ctx, input.candidateId, input.locale, input.requestId),
+  'privacy.requests.open': (input, ctx) => openRequest(ctx, input),
+  'privacy.requests.list': (input, ctx) => listRequests(ctx, input),
+  'privacy.requests.get': (input, ctx) => getRequest(ctx, input.requestId),
+  'privacy.requests.complete': (input, ctx) => completeRequest(ctx, input),
+  'privacy.requests.reject': (input, ctx) => rejectRequest(ctx, input),
+  'privacy.requests.extend': (input, ctx) => extendRequest(ctx, input),
   'privacy.overview': (_, ctx) => privacyOverview(ctx),
 });

@@ -32,7 +32,8 @@ describe('privacy overview', () => {
     expect(o.candidates).toEqual({ active: 2, inactive: 1 });
     expect(o.consents).toEqual({ recruitment: 0, keepForFuture: 1, shareWithClient: 1, marketingEmail: 2, contactReferences: 0 });
     expect(o.erasures).toBe(1);
-    expect(o.policy).toEqual({ version: '2026-1', publishedAt: '2026-03-02T08:00:00.000Z' });
+    expect(o.policy).toEqual({ version: '2026-1', publishedAt: '2026-03-02T08:00:00.000Z', untold: 3 });
+    expect(o.requests).toEqual({ open: 0, overdue: 0 });
     expect(o.holds).toEqual([expect.objectContaining({ id: hold.id, candidateName: 'Hilde Holdt', candidateStatus: 'active', state: 'active' })]);
     // Both due the same day: in id order.
     expect(o.upcoming.map((u) => [u.name, u.status, u.held])).toEqual([

@@ -8,7 +8,8 @@ import { waitForJobs } from '../intake/test-support.ts';
  * For the privacy tests: a candidate with something in every part of the vault —
  * an intake job and its original, a profile, document text, a kept national id,
  * history, consents (given and withdrawn), a policy notification, an activity
- * mark, a released hold — and a second candidate who must be left alone.
+ * mark, a released hold, a rights request with a note — and a second candidate
+ * who must be left alone.
  */
 export const secret = {
   name: 'Gunnhild Sørensen-Aaberg',
@@ -22,6 +23,7 @@ export const secret = {
   fileName: 'Gunnhild_Aaberg_CV.pdf',
   cvLine: 'Truckfører med ADR-kompetanse, Kvitsøy',
   holdReason: 'Tvistesak Sandnes tingrett 26-0412',
+  requestNote: 'Brev fra advokat Lindeberg datert 27. februar',
 };
 export const keeper = { name: 'Per Kvaløysletta', email: 'per.kvaloy@eksempel.no' };
 export const NOTICE = { version: 'samtykke-1', text: 'Vi tar vare på CV-en din for fremtidige oppdrag.' };
@@ -63,5 +65,7 @@ export async function fullCandidate() {
   await t.call('privacy.holds.release', { holdId: hold.id });
   const other = await t.call('candidates.create', { name: keeper.name, emails: [keeper.email] });
   await t.call('privacy.policy.publish', { version: 'v1', text: 'Personvernerklæring' });
+  await t.call('privacy.policy.markTold', { version: 'v1', candidateIds: [c.id, other.id] });
+  await t.call('privacy.requests.open', { candidateId: c.id, kind: 'access', channel: 'letter', note: secret.requestNote });
   return { t, c, other, pdf };
 }

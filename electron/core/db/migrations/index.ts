@@ -3,6 +3,7 @@ import { AppError } from '../../rpc/errors.ts';
 import { migration001 } from './001-foundation.ts';
 import { migration002 } from './002-intake.ts';
 import { migration003 } from './003-privacy.ts';
+import { migration004 } from './004-rights-requests.ts';
 import { migration005 } from './005-clients-matching.ts';
 
 export interface Migration {
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Numbered, append-only. Never edit a migration that has shipped: add the next. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const LATEST_VERSION = migrations.at(-1)!.version;
 

@@ -1,6 +1,7 @@
 import type { Db } from '../connection.ts';
 import type {
   ConsentEvent,
+  ConsentHolder,
   ConsentPurpose,
   ConsentSource,
   ConsentState,
@@ -268,8 +269,8 @@ export function listPolicies(db: Db): PolicyVersion[] {
 }
 
 /**
- * Publish a version: every candidate in the register must be told. With no mail
- * transport yet, each is recorded as told by hand by the publisher.
+ * Publish a version: every candidate in the register must be told, and is listed.
+ * Nobody is recorded as told yet: that is `markTold`, once someone has told them.
  */
 export function publishPolicy(
   db: Db,
@@ -287,29 +288,109 @@ export function publishPolicy(
       a.at,
       a.actorId,
     );
-    const notified = db
-      .prepare(
-        `INSERT INTO policy_notifications (policy_version, candidate_id, method, at, by)
-         SELECT ?, id, 'byHand', ?, ? FROM candidates`,
-      )
-      .run(a.version, a.at, a.actorId).changes;
-    const rows = db
-      .prepare(
-        `SELECT id, name, status, emails ->> '$[0]' AS email, phones ->> '$[0]' AS phone FROM candidates ORDER BY sort_key, id`,
-      )
-      .all() as { id: string; name: string; status: 'active' | 'inactive'; email: string | null; phone: string | null }[];
+    const mustBeTold = untoldOf(db, a.version, -1);
     appendAudit(db, {
       at: a.at,
       actorId: a.actorId,
       action: 'policy.publish',
       subjects: { policyVersion: a.version },
-      detail: { notified },
+      detail: { mustBeTold: mustBeTold.length },
     });
-    return {
-      policy: toPolicy(db.prepare(`${POLICY_SELECT} WHERE p.version = ?`).get(a.version) as PolicyRow),
-      mustBeTold: rows.map((r) => ({ candidateId: r.id, name: r.name, status: r.status, email: r.email, phone: r.phone })),
-    };
+    return { policy: toPolicy(db.prepare(`${POLICY_SELECT} WHERE p.version = ?`).get(a.version) as PolicyRow), mustBeTold };
   })();
+}
+
+function requirePolicy(db: Db, version: string): void {
+  if (!db.prepare('SELECT 1 FROM privacy_policies WHERE version = ?').get(version)) {
+    throw new AppError('NOT_FOUND', `No privacy policy has version "${version}".`, { version });
+  }
+}
+
+const UNTOLD = `FROM candidates c WHERE NOT EXISTS
+  (SELECT 1 FROM policy_notifications pn WHERE pn.policy_version = @version AND pn.candidate_id = c.id)`;
+
+/** Candidates not yet told of the version, in register order (limit -1: all). */
+function untoldOf(db: Db, version: string, limit: number): PolicyRecipient[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.name, c.status, c.emails ->> '$[0]' AS email, c.phones ->> '$[0]' AS phone ${UNTOLD}
+       ORDER BY c.sort_key, c.id LIMIT @limit`,
+    )
+    .all({ version, limit }) as { id: string; name: string; status: 'active' | 'inactive'; email: string | null; phone: string | null }[];
+  return rows.map((r) => ({ candidateId: r.id, name: r.name, status: r.status, email: r.email, phone: r.phone }));
+}
+
+export function untoldCount(db: Db, version: string): number {
+  return (db.prepare(`SELECT count(*) AS n ${UNTOLD}`).get({ version }) as { n: number }).n;
+}
+
+export function listUntold(db: Db, a: { version: string; limit: number }): { total: number; items: PolicyRecipient[] } {
+  requirePolicy(db, a.version);
+  return { total: untoldCount(db, a.version), items: untoldOf(db, a.version, a.limit) };
+}
+
+/** Recorded only when someone has actually told them: by hand here (e-mail once the mail transport exists). */
+export function markTold(db: Db, a: { version: string; candidateIds: string[]; actorId: string; at: string }): { told: number; untold: number } {
+  return db.transaction(() => {
+    requirePolicy(db, a.version);
+    const exists = db.prepare('SELECT 1 FROM candidates WHERE id = ?');
+    const insert = db.prepare(
+      `INSERT OR IGNORE INTO policy_notifications (policy_version, candidate_id, method, at, by) VALUES (?, ?, 'byHand', ?, ?)`,
+    );
+    let told = 0;
+    for (const candidateId of new Set(a.candidateIds)) {
+      if (!exists.get(candidateId)) throw new AppError('NOT_FOUND', 'No candidate with that id', { id: candidateId });
+      if (insert.run(a.version, candidateId, a.at, a.actorId).changes === 0) continue;
+      told++;
+      appendAudit(db, {
+        at: a.at,
+        actorId: a.actorId,
+        action: 'policy.told',
+        candidateId,
+        subjects: { policyVersion: a.version },
+        detail: { method: 'byHand' },
+      });
+    }
+    return { told, untold: untoldCount(db, a.version) };
+  })();
+}
+
+/** Everyone whose consent to a purpose stands now, in register order. */
+export function consentHoldersOf(db: Db, a: { purpose: ConsentPurpose; limit: number }): { total: number; items: ConsentHolder[] } {
+  const latest = `SELECT e.*, row_number() OVER (PARTITION BY e.candidate_id, e.client_id, e.vacancy_id ORDER BY e.at DESC, e.seq DESC) AS newest
+    FROM consent_events e WHERE e.purpose = @purpose`;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM (${latest}) l WHERE l.newest = 1 AND l.action = 'grant'`).get({ purpose: a.purpose }) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT l.candidate_id, c.name, c.status, l.purpose, l.client_id, l.vacancy_id, l.at, l.source, l.notice_version
+       FROM (${latest}) l JOIN candidates c ON c.id = l.candidate_id
+       WHERE l.newest = 1 AND l.action = 'grant' ORDER BY c.sort_key, c.id, l.client_id, l.vacancy_id LIMIT @limit`,
+    )
+    .all({ purpose: a.purpose, limit: a.limit }) as {
+    candidate_id: string;
+    name: string;
+    status: 'active' | 'inactive';
+    purpose: ConsentPurpose;
+    client_id: string;
+    vacancy_id: string;
+    at: string;
+    source: ConsentSource;
+    notice_version: string | null;
+  }[];
+  return {
+    total,
+    items: rows.map((r) => ({
+      candidateId: r.candidate_id,
+      name: r.name,
+      status: r.status,
+      scope: scopeOf(r),
+      since: r.at,
+      source: r.source,
+      noticeVersion: r.notice_version,
+    })),
+  };
 }
 
 export const consentQueries = {
@@ -321,4 +402,7 @@ export const consentQueries = {
   'consents.withdraw': recordWithdrawal,
   'policy.list': listPolicies,
   'policy.publish': publishPolicy,
+  'policy.untold': listUntold,
+  'policy.markTold': markTold,
+  'consents.holdersOf': consentHoldersOf,
 };

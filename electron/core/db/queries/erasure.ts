@@ -5,6 +5,7 @@ import { appendAudit } from './audit.ts';
 import { subjectDataParts } from './subject-data.ts';
 import { activeHoldUntil } from './holds.ts';
 import { prepared } from './prepared.ts';
+import { checkRequestFor, completeByErasure } from './rights-requests.ts';
 
 /**
  * Erasure: every part of the vault that holds something about the candidate
@@ -16,7 +17,7 @@ import { prepared } from './prepared.ts';
 
 export function eraseCandidate(
   db: Db,
-  a: { candidateId: string; reason: ErasureReason; actorId: string | null; at: string },
+  a: { candidateId: string; reason: ErasureReason; actorId: string | null; at: string; requestId?: string | null },
 ): ErasureReport {
   return db.transaction(() => {
     const tomb = prepared(db, 'SELECT erased_at FROM erasures WHERE candidate_id = ?').get(a.candidateId) as { erased_at: string } | undefined;
@@ -34,6 +35,7 @@ export function eraseCandidate(
         { holdUntil: hold.until },
       );
     }
+    if (a.requestId) checkRequestFor(db, { requestId: a.requestId, candidateId: a.candidateId, action: 'erasure' });
     // The tombstone first: the consent ledger lets rows go only for a tombstoned candidate.
     prepared(db, 'INSERT INTO erasures (candidate_id, erased_at, erased_by, reason) VALUES (?, ?, ?, ?)').run(
       a.candidateId,
@@ -45,7 +47,9 @@ export function eraseCandidate(
     const removed: Record<string, number> = {};
     for (const part of subjectDataParts) removed[part.name] = part.erase(db, a.candidateId, freed);
     appendAudit(db, { at: a.at, actorId: a.actorId, action: 'erasure', candidateId: a.candidateId, detail: { reason: a.reason } });
-    return { candidateId: a.candidateId, erasedAt: a.at, erasedBy: a.actorId, reason: a.reason, removed };
+    // The requests it honours are answered by it (and stay, without their notes, as proof).
+    const requestsCompleted = completeByErasure(db, { candidateId: a.candidateId, requestId: a.requestId ?? null, actorId: a.actorId, at: a.at });
+    return { candidateId: a.candidateId, erasedAt: a.at, erasedBy: a.actorId, reason: a.reason, removed, requestsCompleted };
   })();
 }
 

@@ -10,6 +10,7 @@ import { holdQueries } from './holds.ts';
 import { retentionQueries } from './retention.ts';
 import { subjectDataQueries } from './subject-data.ts';
 import { privacyOverviewQueries } from './privacy-overview.ts';
+import { rightsRequestQueries } from './rights-requests.ts';
 import { clientQueries } from './clients.ts';
 
 /**
@@ -30,6 +31,7 @@ export const queries = {
   ...retentionQueries,
   ...subjectDataQueries,
   ...privacyOverviewQueries,
+  ...rightsRequestQueries,
   ...clientQueries,
 };
 

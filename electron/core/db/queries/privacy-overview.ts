@@ -2,6 +2,8 @@ import type { Db } from '../connection.ts';
 import type { ConsentPurpose, PrivacyOverview } from '../../../../shared/contract/index.ts';
 import { ConsentPurposes } from '../../../../shared/contract/index.ts';
 import { listHolds } from './holds.ts';
+import { untoldCount } from './consents.ts';
+import { requestCounts } from './rights-requests.ts';
 
 /** The privacy screen's counts and lists that are not retention's (that one has its own query). */
 export function overviewCounts(db: Db, a: { now: string }): Omit<PrivacyOverview, 'upcoming'> {
@@ -26,8 +28,11 @@ export function overviewCounts(db: Db, a: { now: string }): Omit<PrivacyOverview
     return { ...h, candidateName: who.name, candidateStatus: who.status };
   });
   const erasures = (db.prepare('SELECT count(*) AS n FROM erasures').get() as { n: number }).n;
-  const policy = (db.prepare('SELECT version, published_at AS publishedAt FROM privacy_policies ORDER BY seq DESC LIMIT 1').get() ?? null) as PrivacyOverview['policy'];
-  return { candidates, consents, holds, erasures, policy };
+  const newest = db.prepare('SELECT version, published_at AS publishedAt FROM privacy_policies ORDER BY seq DESC LIMIT 1').get() as
+    | { version: string; publishedAt: string }
+    | undefined;
+  const policy = newest ? { ...newest, untold: untoldCount(db, newest.version) } : null;
+  return { candidates, consents, holds, erasures, requests: requestCounts(db, a), policy };
 }
 
 export const privacyOverviewQueries = { 'privacy.overview': overviewCounts };

@@ -5,6 +5,7 @@ import { getProfile } from './profiles.ts';
 import { currentConsents, listConsentEvents } from './consents.ts';
 import { holdsOfCandidate } from './holds.ts';
 import { lastOwnActivity } from './retention.ts';
+import { redactRequests, requestsOfCandidate } from './rights-requests.ts';
 
 /**
  * Where each feature keeps data about a candidate, so that the data-subject rights
@@ -111,6 +112,8 @@ export const subjectDataParts: SubjectDataPart[] = [
     erase: byCandidate('candidate_activity_marks'),
   },
   { name: 'holds', collect: (db, id, now) => holdsOfCandidate(db, id, now), erase: byCandidate('legal_holds') },
+  // Requests stay as proof they were answered (like the tombstone); erasure removes only their notes.
+  { name: 'rightsRequests', collect: (db, id, now) => requestsOfCandidate(db, id, now), erase: (db, id) => redactRequests(db, id) },
   { name: 'candidate', collect: (db, id) => getCandidate(db, { id }), erase: byCandidate('candidates', 'id') },
   { name: 'originals', collect: null, erase: (db, _id, freed) => removeOrphanBlobs(db, freed) },
 ];
