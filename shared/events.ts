@@ -11,8 +11,10 @@ export interface EventPayloads {
   'intake.progress': IntakeProgress;
   /** A retention run erased `done` of `total` due candidates; `finished` once it has ended (or was cancelled). */
   'retention.progress': { done: number; total: number; dryRun: boolean; finished: boolean };
+  /** Outbox items were queued or changed state (sent, retried, withheld…): outbox views refresh. */
+  'sharing.outbox': { ids: string[] };
 }
 
 export type EventName = keyof EventPayloads;
 
-export const EventNames: readonly EventName[] = ['vault.locked', 'vault.unlocked', 'candidates.changed', 'intake.progress', 'retention.progress'];
+export const EventNames: readonly EventName[] = ['vault.locked', 'vault.unlocked', 'candidates.changed', 'intake.progress', 'retention.progress', 'sharing.outbox'];

@@ -14,6 +14,8 @@ import { intakeHandlers } from './intake/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { privacyHandlers } from './privacy/handlers.ts';
 import { RetentionJob } from './privacy/retention.ts';
+import { SharingSender, type SenderOptions } from './sharing/sender.ts';
+import { sharingHandlers } from './sharing/handlers.ts';
 import { clientHandlers } from './clients/handlers.ts';
 
 export interface CoreOptions {
@@ -27,6 +29,8 @@ export interface CoreOptions {
   intake?: IntakeOptions;
   /** The daily retention run: its first run after unlock and its interval (default 1 minute, 24 hours). */
   retention?: { firstDelayMs?: number; intervalMs?: number };
+  /** Sharing with clients: the sender's transport, retries and pace (tests inject a CA and short delays). */
+  sharing?: SenderOptions;
   /** Unexpected errors, for the log. Never receives personal data from the core. */
   onInternalError?: (method: string, error: unknown) => void;
 }
@@ -41,6 +45,8 @@ export interface Core {
 
 /** Methods that do not count as user activity for the idle lock. */
 const PASSIVE = new Set(['vault.status', 'settings.get', 'intake.list', 'intake.get']);
+/** After these, profiles a client holds may have lost their consent: the sender looks at once, not at its next poll. */
+const SHARING_WAKERS = new Set(['privacy.consents.withdraw', 'privacy.erase', 'privacy.retention.run']);
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
@@ -60,11 +66,16 @@ export function createCore(options: CoreOptions): Core {
     ...options.retention,
     ...(options.onInternalError ? { onError: (error: unknown) => options.onInternalError?.('privacy.retention.run', error) } : {}),
   });
-  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers(retention), clients: clientHandlers });
+  const sender = new SharingSender(ctx, {
+    ...options.sharing,
+    ...(options.onInternalError ? { onError: (error: unknown) => options.onInternalError?.('sharing.send', error) } : {}),
+  });
+  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers(retention), clients: clientHandlers, sharing: sharingHandlers(sender) });
   const inner = createDispatch(handlers, ctx, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   const dispatch: Dispatch = async (method, input) => {
     const result = await inner(method, input);
     if (!PASSIVE.has(method)) vault.touch();
+    if (result.ok && SHARING_WAKERS.has(method)) sender.wake({ withdrawals: true });
     return result;
   };
   return {
@@ -75,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
       // Reading stops first, while the vault is open to hand running jobs back to the queue.
       await intake.close();
       retention.stop();
+      sender.close();
       await vault.lock('shutdown');
     },
   };

@@ -3,6 +3,7 @@ import type { MethodDef } from './define.ts';
 import { vaultMethods } from './vault.ts';
 import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
+import { sharingMethods } from './sharing.ts';
 import { clientMethods } from './clients.ts';
 import { auditMethods, consentMethods, erasureMethods, exportMethods, holdMethods, overviewMethods, requestMethods, retentionMethods } from './privacy.ts';
 
@@ -10,6 +11,7 @@ export * from './define.ts';
 export * from './vault.ts';
 export * from './candidates.ts';
 export * from './intake.ts';
+export * from './sharing.ts';
 export * from './privacy.ts';
 export * from './clients.ts';
 
@@ -28,6 +30,7 @@ export const contract = {
   ...retentionMethods,
   ...exportMethods,
   ...overviewMethods,
+  ...sharingMethods,
   ...requestMethods,
   ...clientMethods,
 } satisfies Record<string, MethodDef>;
@@ -51,6 +54,8 @@ const _exportIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods
 void _exportIsDisjoint;
 const _overviewIsDisjoint: NoOverlap<typeof vaultMethods & typeof candidateMethods & typeof intakeMethods & typeof auditMethods & typeof consentMethods & typeof erasureMethods & typeof holdMethods & typeof retentionMethods & typeof exportMethods, typeof overviewMethods> = true;
 void _overviewIsDisjoint;
+const _sharingIsDisjoint: NoOverlap<Omit<typeof contract, keyof typeof sharingMethods>, typeof sharingMethods> = true;
+void _sharingIsDisjoint;
 const _requestsAreDisjoint: NoOverlap<Omit<typeof contract, keyof typeof requestMethods>, typeof requestMethods> = true;
 void _requestsAreDisjoint;
 const _clientsAreDisjoint: NoOverlap<Omit<typeof contract, keyof typeof clientMethods>, typeof clientMethods> = true;

@@ -12,6 +12,7 @@ import { subjectDataQueries } from './subject-data.ts';
 import { privacyOverviewQueries } from './privacy-overview.ts';
 import { rightsRequestQueries } from './rights-requests.ts';
 import { clientQueries } from './clients.ts';
+import { sharingQueries } from './sharing.ts';
 
 /**
  * Every query the core may run, by name. They execute where the database lives
@@ -33,6 +34,7 @@ export const queries = {
   ...privacyOverviewQueries,
   ...rightsRequestQueries,
   ...clientQueries,
+  ...sharingQueries,
 };
 
 export type Queries = typeof queries;
