@@ -13,6 +13,8 @@ import { IntakeService, type IntakeOptions } from './intake/service.ts';
 import { intakeHandlers } from './intake/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { privacyHandlers } from './privacy/handlers.ts';
+import { activityHandlers } from './activity/handlers.ts';
+import { mailHandlers } from './mail/handlers.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { SharingSender, type SenderOptions } from './sharing/sender.ts';
 import { sharingHandlers } from './sharing/handlers.ts';
@@ -70,7 +72,7 @@ export function createCore(options: CoreOptions): Core {
     ...options.sharing,
     ...(options.onInternalError ? { onError: (error: unknown) => options.onInternalError?.('sharing.send', error) } : {}),
   });
-  const handlers = mergeHandlerGroups({ vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers(retention), clients: clientHandlers, sharing: sharingHandlers(sender) });
+  const handlers = mergeHandlerGroups({ activity: activityHandlers, mail: mailHandlers, vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers(retention), clients: clientHandlers, sharing: sharingHandlers(sender) });
   const inner = createDispatch(handlers, ctx, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   const dispatch: Dispatch = async (method, input) => {
     const result = await inner(method, input);

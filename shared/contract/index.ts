@@ -5,6 +5,8 @@ import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
 import { sharingMethods } from './sharing.ts';
 import { clientMethods } from './clients.ts';
+import { activityMethods } from './activity.ts';
+import { mailMethods } from './mail.ts';
 import { auditMethods, consentMethods, erasureMethods, exportMethods, holdMethods, overviewMethods, requestMethods, retentionMethods } from './privacy.ts';
 
 export * from './define.ts';
@@ -13,6 +15,8 @@ export * from './candidates.ts';
 export * from './intake.ts';
 export * from './sharing.ts';
 export * from './privacy.ts';
+export * from './activity.ts';
+export * from './mail.ts';
 export * from './clients.ts';
 
 /**
@@ -30,6 +34,8 @@ export const contract = {
   ...retentionMethods,
   ...exportMethods,
   ...overviewMethods,
+  ...activityMethods,
+  ...mailMethods,
   ...sharingMethods,
   ...requestMethods,
   ...clientMethods,
@@ -60,6 +66,11 @@ const _requestsAreDisjoint: NoOverlap<Omit<typeof contract, keyof typeof request
 void _requestsAreDisjoint;
 const _clientsAreDisjoint: NoOverlap<Omit<typeof contract, keyof typeof clientMethods>, typeof clientMethods> = true;
 void _clientsAreDisjoint;
+
+const _activityIsDisjoint: NoOverlap<Omit<typeof contract, keyof typeof activityMethods>, typeof activityMethods> = true;
+void _activityIsDisjoint;
+const _mailIsDisjoint: NoOverlap<Omit<typeof contract, keyof typeof mailMethods>, typeof mailMethods> = true;
+void _mailIsDisjoint;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

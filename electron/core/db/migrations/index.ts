@@ -6,6 +6,7 @@ import { migration003 } from './003-privacy.ts';
 import { migration004 } from './004-rights-requests.ts';
 import { migration005 } from './005-clients-matching.ts';
 import { migration007 } from './007-sharing.ts';
+import { migration008 } from './008-activity.ts';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Numbered, append-only. Never edit a migration that has shipped: add the next. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration007];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration007, migration008];
 
 export const LATEST_VERSION = migrations.at(-1)!.version;
 

@@ -1,4 +1,8 @@
 import { staffQueries } from './staff.ts';
+import { activityQueries } from './activity.ts';
+import { referenceQueries } from './references.ts';
+import { interviewQueries } from './interviews.ts';
+import { mailQueries } from './mail.ts';
 import { settingsQueries } from './settings.ts';
 import { candidateQueries } from './candidates.ts';
 import { intakeQueries } from './intake.ts';
@@ -21,6 +25,10 @@ import { sharingQueries } from './sharing.ts';
  */
 export const queries = {
   ...staffQueries,
+  ...activityQueries,
+  ...referenceQueries,
+  ...interviewQueries,
+  ...mailQueries,
   ...settingsQueries,
   ...candidateQueries,
   ...intakeQueries,

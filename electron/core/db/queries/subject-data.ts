@@ -5,6 +5,7 @@ import { getProfile } from './profiles.ts';
 import { currentConsents, listConsentEvents } from './consents.ts';
 import { holdsOfCandidate } from './holds.ts';
 import { lastOwnActivity } from './retention.ts';
+import { correspondencePart } from './activity-subject.ts';
 import { collectSharing, eraseSharing } from './sharing.ts';
 import { redactRequests, requestsOfCandidate } from './rights-requests.ts';
 
@@ -116,6 +117,7 @@ export const subjectDataParts: SubjectDataPart[] = [
   // Requests stay as proof they were answered (like the tombstone); erasure removes only their notes.
   { name: 'rightsRequests', collect: (db, id, now) => requestsOfCandidate(db, id, now), erase: (db, id) => redactRequests(db, id) },
   { name: 'sharing', collect: (db, id) => collectSharing(db, id), erase: (db, id) => eraseSharing(db, id) },
+  correspondencePart,
   { name: 'candidate', collect: (db, id) => getCandidate(db, { id }), erase: byCandidate('candidates', 'id') },
   { name: 'originals', collect: null, erase: (db, _id, freed) => removeOrphanBlobs(db, freed) },
 ];
