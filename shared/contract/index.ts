@@ -7,6 +7,7 @@ import { sharingMethods } from './sharing.ts';
 import { clientMethods } from './clients.ts';
 import { activityMethods } from './activity.ts';
 import { mailMethods } from './mail.ts';
+import { searchMethods } from './search.ts';
 import { auditMethods, consentMethods, erasureMethods, exportMethods, holdMethods, overviewMethods, requestMethods, retentionMethods } from './privacy.ts';
 
 export * from './define.ts';
@@ -18,6 +19,7 @@ export * from './privacy.ts';
 export * from './activity.ts';
 export * from './mail.ts';
 export * from './clients.ts';
+export * from './search.ts';
 
 /**
  * The one table of methods. Feature groups are spread in here; a name clash is a
@@ -39,6 +41,7 @@ export const contract = {
   ...sharingMethods,
   ...requestMethods,
   ...clientMethods,
+  ...searchMethods,
 } satisfies Record<string, MethodDef>;
 
 type NoOverlap<A, B> = keyof A & keyof B extends never ? true : ['duplicate method names', keyof A & keyof B];
@@ -71,6 +74,8 @@ const _activityIsDisjoint: NoOverlap<Omit<typeof contract, keyof typeof activity
 void _activityIsDisjoint;
 const _mailIsDisjoint: NoOverlap<Omit<typeof contract, keyof typeof mailMethods>, typeof mailMethods> = true;
 void _mailIsDisjoint;
+const _searchIsDisjoint: NoOverlap<Omit<typeof contract, keyof typeof searchMethods>, typeof searchMethods> = true;
+void _searchIsDisjoint;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

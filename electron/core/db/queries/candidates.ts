@@ -11,6 +11,7 @@ import type {
 } from '../../../../shared/contract/index.ts';
 import { AppError } from '../../rpc/errors.ts';
 import { norwegianSortKey } from '../../text/collation.ts';
+import { refreshSearchIndex } from './search-index.ts';
 
 interface CandidateRow {
   id: string;
@@ -129,6 +130,7 @@ export function insertCandidate(
     ).run({ id: a.id, ...cols, at: a.at, actor: a.actorId });
     const created = toCandidate(selectRow(db, a.id)!);
     insertHistory(db, a.id, a.at, a.actorId, 'created', diff(null, created));
+    refreshSearchIndex(db, a.id);
     return created;
   })();
 }
@@ -169,6 +171,7 @@ export function insertCandidates(
       for (const row of a.rows) {
         insert.run({ id: row.id, ...toColumns({ ...row.fields, status: 'active' }), at: a.at, actor: a.actorId });
         history.run(row.id, a.at, a.actorId);
+        refreshSearchIndex(db, row.id);
       }
     })();
   } finally {
@@ -220,6 +223,7 @@ export function updateCandidate(
     const statusChange = changes.find((c) => c.field === 'status');
     const action = statusChange ? (statusChange.to === 'inactive' ? 'deactivated' : 'reactivated') : 'updated';
     insertHistory(db, a.id, a.at, a.actorId, action, changes);
+    refreshSearchIndex(db, a.id);
     return toCandidate(selectRow(db, a.id)!);
   })();
 }

@@ -17,6 +17,7 @@ import { privacyOverviewQueries } from './privacy-overview.ts';
 import { rightsRequestQueries } from './rights-requests.ts';
 import { clientQueries } from './clients.ts';
 import { sharingQueries } from './sharing.ts';
+import { searchQueries } from './search.ts';
 
 /**
  * Every query the core may run, by name. They execute where the database lives
@@ -43,6 +44,7 @@ export const queries = {
   ...rightsRequestQueries,
   ...clientQueries,
   ...sharingQueries,
+  ...searchQueries,
 };
 
 export type Queries = typeof queries;

@@ -1,6 +1,7 @@
 import type { Db } from '../connection.ts';
 import type { CandidateDocument, CandidateProfile, IntakeFormat, ResumeDocument } from '../../../../shared/contract/index.ts';
 import { AppError } from '../../rpc/errors.ts';
+import { refreshSearchIndex } from './search-index.ts';
 
 /**
  * A candidate's profile (work, education, skills… as JSON Resume), the documents
@@ -52,6 +53,7 @@ export function upsertProfile(db: Db, a: { candidateId: string; resume: ResumeDo
      ON CONFLICT(candidate_id) DO UPDATE SET resume = excluded.resume, updated_at = excluded.updated_at,
        updated_by = excluded.updated_by`,
   ).run(a.candidateId, JSON.stringify(a.resume), a.at, a.actorId);
+  refreshSearchIndex(db, a.candidateId);
 }
 
 export function insertDocument(
@@ -73,6 +75,7 @@ export function insertDocument(
     `INSERT INTO candidate_documents (id, candidate_id, sha256, job_id, file_name, format, size, text, added_at, added_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(a.id, a.candidateId, a.sha256, a.jobId, a.fileName, a.format, a.size, a.text, a.at, a.actorId);
+  refreshSearchIndex(db, a.candidateId);
 }
 
 /** The protected field; the caller logs the choice (without the digits) in history. */
