@@ -5,6 +5,7 @@ import { IntakeNavBadge } from '../features/intake/IntakeNavBadge.tsx';
 import { IntakeRoot, openFilePicker } from '../features/intake/IntakeRoot.tsx';
 import { IntakeView } from '../features/intake/IntakeView.tsx';
 import { SettingsView } from '../features/settings/SettingsView.tsx';
+import { PrivacyView } from '../features/privacy/PrivacyView.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { findShortcut, isTypingTarget, type ShortcutId } from './shortcuts.ts';
@@ -102,6 +103,11 @@ export function Workspace() {
               </button>
             </li>
             <li>
+              <button type="button" aria-current={view === 'privacy' ? 'page' : undefined} onClick={() => setView('privacy')}>
+                {t('nav.privacy')}
+              </button>
+            </li>
+            <li>
               <button
                 type="button"
                 aria-current={view === 'settings' ? 'page' : undefined}
@@ -131,6 +137,8 @@ export function Workspace() {
           </>
         ) : view === 'intake' ? (
           <IntakeView />
+        ) : view === 'privacy' ? (
+          <PrivacyView />
         ) : (
           <SettingsView />
         )}

@@ -1,5 +1,6 @@
 import type { MessageKey } from './nb.ts';
 import { intakeEn } from '../features/intake/messages.en.ts';
+import { privacyEn } from '../features/privacy/messages.en.ts';
 
 /** English: every key of the bokmål catalog, no more, no less. */
 export const en: Record<MessageKey, string> = {
@@ -251,4 +252,5 @@ export const en: Record<MessageKey, string> = {
   'shortcut.list': 'Go to the list',
   // CV intake, review and the candidate profile (features/intake).
   ...intakeEn,
+  ...privacyEn,
 };

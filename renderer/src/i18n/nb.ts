@@ -1,4 +1,5 @@
 import { intakeNb } from '../features/intake/messages.nb.ts';
+import { privacyNb } from '../features/privacy/messages.nb.ts';
 
 /**
  * Norwegian bokmål, the default language and the source of the message keys:
@@ -254,6 +255,7 @@ export const nb = {
   'shortcut.list': 'Gå til listen',
   // CV intake, review and the candidate profile (features/intake).
   ...intakeNb,
+  ...privacyNb,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -6,6 +6,7 @@ import { useUi } from '../../app/stores/ui.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { CandidateProfile } from '../intake/CandidateProfile.tsx';
+import { CandidatePrivacy } from '../privacy/CandidatePrivacy.tsx';
 import { History } from './History.tsx';
 import { SHIFTS } from './form.ts';
 import { useCandidate } from './useCandidate.ts';
@@ -161,6 +162,8 @@ export function CandidateView({ id }: { id: string }) {
         <h3 id="sec-notes">{t('field.notes')}</h3>
         {candidate.notes ? <p className="notes">{candidate.notes}</p> : <p className="muted">{t('candidate.none')}</p>}
       </section>
+
+      <CandidatePrivacy id={id} name={candidate.name} />
 
       <section aria-labelledby="sec-history">
         <h3 id="sec-history">{t('history.title')}</h3>

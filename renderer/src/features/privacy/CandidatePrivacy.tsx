@@ -1,0 +1,287 @@
+import { useState } from 'react';
+import type { RightsRequestChannel, RightsRequestKind } from '../../../../shared/contract/privacy.ts';
+import { RightsRequestChannels, RightsRequestKinds } from '../../../../shared/contract/privacy.ts';
+import { api } from '../../api/client.ts';
+import { useToasts } from '../../app/stores/toasts.ts';
+import { useUi } from '../../app/stores/ui.ts';
+import { useI18n, type I18n } from '../../i18n/index.ts';
+import { Field } from '../../ui/Field.tsx';
+import { CandidateConsents } from './CandidateConsents.tsx';
+import { EraseDialog } from './EraseDialog.tsx';
+import { HoldForm } from './HoldForm.tsx';
+import { RequestActions } from './RequestActions.tsx';
+import { deadlineText, deadlineTone } from './deadline.ts';
+import { downloadBase64, fileSize } from './download.ts';
+import { useCandidatePrivacy } from './useCandidatePrivacy.ts';
+import './privacy.css';
+
+export const channelLabel = (i18n: I18n, channel: RightsRequestChannel) =>
+  channel === 'letter' ? i18n.t('privacy.channel.letter') : i18n.t(`privacy.source.${channel}`);
+
+/** On the candidate screen: consents, rights requests, legal holds, the access export and erasure. */
+export function CandidatePrivacy({ id, name }: { id: string; name: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { data, error, reload } = useCandidatePrivacy(id);
+  const showToast = useToasts((s) => s.show);
+  const closePanel = useUi((s) => s.closePanel);
+  const [settingHold, setSettingHold] = useState(false);
+  const [opening, setOpening] = useState(false);
+  const [erasing, setErasing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  if (error && !data) {
+    return (
+      <section aria-labelledby="sec-privacy">
+        <h3 id="sec-privacy">{t('privacy.section')}</h3>
+        <p className="alert error" role="alert">
+          {i18n.error(error)}
+        </p>
+      </section>
+    );
+  }
+  if (!data) return null;
+
+  const run = async (call: () => Promise<string>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      showToast({ tone: 'info', text: await call() });
+      await reload();
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportNow = () =>
+    run(async () => {
+      const zip = await api().call('privacy.export', { candidateId: id, locale: i18n.locale });
+      downloadBase64(zip.fileName, zip.base64);
+      return t('privacy.exported', { size: fileSize(zip.size, i18n.locale) });
+    });
+
+  const held = data.holds.length > 0;
+  const open = data.requests.filter((r) => r.status === 'open');
+  const closed = data.requests.filter((r) => r.status !== 'open');
+
+  return (
+    <section aria-labelledby="sec-privacy" className="candidate-privacy">
+      <h3 id="sec-privacy">{t('privacy.section')}</h3>
+      <CandidateConsents candidateId={id} data={data} onChanged={() => void reload()} />
+
+      <h4>{t('privacy.requests.title')}</h4>
+      {open.length === 0 ? <p className="muted small">{t('privacy.requests.none')}</p> : null}
+      <ul className="purpose-list">
+        {open.map((r) => (
+          <li key={r.id} aria-label={t(`privacy.requests.kind.${r.kind}`)}>
+            <div className="purpose-row">
+              <div>
+                <strong>{t(`privacy.requests.kind.${r.kind}`)}</strong>{' '}
+                <span className={`deadline ${deadlineTone(r)}`}>{deadlineText(i18n, r)}</span>
+                <div className="muted small">
+                  {t('privacy.col.received')} {i18n.date(r.receivedOn)} ({channelLabel(i18n, r.channel)}) · {t('privacy.col.deadline')} {i18n.date(r.dueOn)}
+                  {r.extension ? ` · ${t('privacy.requests.extended', { reason: t(`privacy.requests.extension.${r.extension.reason}`) })}` : ''}
+                </div>
+                {r.note ? <div className="small">{r.note}</div> : null}
+              </div>
+            </div>
+            <RequestActions request={{ ...r, candidateName: name }} onChanged={() => void reload()} />
+          </li>
+        ))}
+      </ul>
+      {closed.length ? (
+        <details>
+          <summary className="small">{t('privacy.requests.history')}</summary>
+          <ul>
+            {closed.map((r) => (
+              <li key={r.id} className="small">
+                {t(`privacy.requests.kind.${r.kind}`)} ({i18n.date(r.receivedOn)}):{' '}
+                {t(r.status === 'completed' ? 'privacy.requests.status.completed' : 'privacy.requests.status.rejected', {
+                  date: i18n.date((r.closedAt ?? '').slice(0, 10)),
+                })}
+                {r.rejection ? ` – ${t(`privacy.requests.reason.${r.rejection.reason}`)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {opening ? (
+        <OpenRequestForm
+          candidateId={id}
+          onDone={(saved) => {
+            setOpening(false);
+            if (saved) void reload();
+          }}
+        />
+      ) : (
+        <button type="button" onClick={() => setOpening(true)}>
+          {t('privacy.requests.open')}
+        </button>
+      )}
+
+      <h4>{t('privacy.holds.title')}</h4>
+      {data.holds.length === 0 ? <p className="muted small">{t('privacy.holds.none')}</p> : null}
+      <ul className="purpose-list">
+        {data.holds.map((h) => (
+          <li key={h.id}>
+            <div className="purpose-row">
+              <div>
+                <span className="badge held">{t('privacy.holds.active', { until: h.until ? i18n.date(h.until) : t('privacy.holds.untilRelease') })}</span>{' '}
+                {h.reason}
+                <div className="muted small">
+                  {t('privacy.col.setBy')}: {h.setBy.name}, {i18n.dateTime(h.setAt)}
+                </div>
+              </div>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    await api().call('privacy.holds.release', { holdId: h.id });
+                    return t('privacy.holds.released');
+                  })
+                }
+              >
+                {t('privacy.holds.release')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {settingHold ? (
+        <HoldForm
+          candidateId={id}
+          title={t('privacy.holds.setFor', { name })}
+          onDone={(saved) => {
+            setSettingHold(false);
+            if (saved) void reload();
+          }}
+        />
+      ) : (
+        <button type="button" onClick={() => setSettingHold(true)}>
+          {t('privacy.holds.set')}
+        </button>
+      )}
+
+      <div className="toolbar" style={{ marginTop: '1rem' }}>
+        <button type="button" disabled={busy} onClick={() => void exportNow()}>
+          {t('privacy.export')}
+        </button>
+        <button type="button" className="danger" disabled={held} aria-describedby={held ? 'erase-blocked' : undefined} onClick={() => setErasing(true)}>
+          {t('privacy.erase')}
+        </button>
+      </div>
+      {held ? (
+        <p id="erase-blocked" className="muted small">
+          {t('privacy.eraseBlocked')}
+        </p>
+      ) : null}
+      {failure ? (
+        <p className="alert error" role="alert">
+          {i18n.error(failure)}
+        </p>
+      ) : null}
+      {erasing ? (
+        <EraseDialog
+          candidateId={id}
+          name={name}
+          onClose={(erased) => {
+            setErasing(false);
+            if (erased) closePanel();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function OpenRequestForm({ candidateId, onDone }: { candidateId: string; onDone(saved: boolean): void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const showToast = useToasts((s) => s.show);
+  const [kind, setKind] = useState<RightsRequestKind>('access');
+  const [channel, setChannel] = useState<RightsRequestChannel>('email');
+  const [receivedOn, setReceivedOn] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const save = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const r = await api().call('privacy.requests.open', {
+        candidateId,
+        kind,
+        channel,
+        ...(receivedOn ? { receivedOn } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      showToast({ tone: 'info', text: t('privacy.requests.opened', { date: i18n.date(r.dueOn) }) });
+      onDone(true);
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="subform"
+      aria-label={t('privacy.requests.open')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Field label={t('privacy.requests.kind')}>
+        {(control) => (
+          <select {...control} value={kind} autoFocus onChange={(e) => setKind(e.target.value as RightsRequestKind)}>
+            {RightsRequestKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`privacy.requests.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="field-pair">
+        <Field label={t('privacy.requests.channel')} className="narrow">
+          {(control) => (
+            <select {...control} value={channel} onChange={(e) => setChannel(e.target.value as RightsRequestChannel)}>
+              {RightsRequestChannels.map((c) => (
+                <option key={c} value={c}>
+                  {channelLabel(i18n, c)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('privacy.requests.receivedOn')} className="narrow">
+          {(control) => <input {...control} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />}
+        </Field>
+      </div>
+      <Field label={t('privacy.requests.note')}>
+        {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      <p className="muted small">{t('privacy.requests.deadlineHint')}</p>
+      {failure ? (
+        <p className="alert error" role="alert">
+          {i18n.error(failure)}
+        </p>
+      ) : null}
+      <div className="toolbar">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('privacy.requests.save')}
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          {t('privacy.holds.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
