@@ -27,6 +27,8 @@ const running = new WeakMap<CoreContext, Run>();
 export interface SyncOptions {
   /** Test seam: TLS options for a loopback server. */
   tls?: { rejectUnauthorized: boolean };
+  /** Messages per fetch and transaction (tests use small batches to stop in the middle). */
+  batchSize?: number;
 }
 
 function connect(account: Account, options: SyncOptions): ImapFlow {
@@ -83,7 +85,7 @@ async function syncAll(ctx: CoreContext, run: Run, options: SyncOptions): Promis
     }
     for (const folder of account.folders) {
       if (run.cancelled) break;
-      report.folders.push(await syncFolder(ctx, run, client, account, folder, book, report));
+      report.folders.push(await syncFolder(ctx, run, client, account, folder, book, report, options.batchSize ?? BATCH));
     }
     report.cancelled = run.cancelled;
     await db.call('mail.markSynced', { at: ctx.clock.now().toISOString() });
@@ -109,6 +111,7 @@ async function syncFolder(
   folder: string,
   book: ContactBook,
   report: MailSyncReport,
+  batchSize: number,
 ): Promise<MailSyncReport['folders'][number]> {
   const { db } = ctx.vault.requireSession();
   const box = await client.mailboxOpen(folder, { readOnly: true });
@@ -121,8 +124,8 @@ async function syncFolder(
   const uids = (found || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
   const total = uids.length;
   ctx.events.emit('mail.sync.progress', { folder, done: 0, total, logged: 0, finished: false });
-  for (let i = 0; i < uids.length && !run.cancelled; i += BATCH) {
-    const wanted = uids.slice(i, i + BATCH);
+  for (let i = 0; i < uids.length && !run.cancelled; i += batchSize) {
+    const wanted = uids.slice(i, i + batchSize);
     const batch: (MessageToLog & { uid: number })[] = [];
     const unsubscribeTokens: string[] = [];
     for await (const message of client.fetch(wanted, { uid: true, source: true }, { uid: true })) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject } from 'mailparser';
-import MsgReader from '@kenjiuno/msgreader';
+import msgreader from '@kenjiuno/msgreader';
 import { MAX_ATTACHMENT_BYTES, MAX_MAIL_BYTES } from '../../../shared/contract/index.ts';
 
 /**
@@ -36,6 +36,9 @@ export class MailParseError extends Error {
     this.name = 'MailParseError';
   }
 }
+
+// A CommonJS module with `exports.default`: Node's ESM loader hands over the exports object, bundlers the class.
+const MsgReader = ((msgreader as unknown as { default?: typeof msgreader }).default ?? msgreader) as typeof msgreader;
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
