@@ -131,4 +131,19 @@ describe('rights requests', () => {
       links: [{ kind: 'erasure', ref: c.id, at: '2026-03-02T08:00:00.000Z' }],
     });
   });
+
+  it('an erasure by a retention run also answers an open erasure request', async () => {
+    const c = await ready();
+    const r = await t.call('privacy.requests.open', { candidateId: c.id, kind: 'erasure', channel: 'phone' });
+    t.clock.set('2027-03-03T08:00:00Z');
+    const report = await t.call('privacy.retention.run', {});
+    expect(report.erased.map((e) => e.candidateId)).toEqual([c.id]);
+    expect(await t.call('privacy.requests.get', { requestId: r.id })).toMatchObject({
+      status: 'completed',
+      // A run started by hand is hers; the daily job's would have no one.
+      closedBy: { name: 'Kari Rekrutterer' },
+      candidateErased: true,
+      links: [{ kind: 'erasure', ref: c.id }],
+    });
+  });
 });
