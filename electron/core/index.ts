@@ -19,6 +19,7 @@ import { RetentionJob } from './privacy/retention.ts';
 import { SharingSender, type SenderOptions } from './sharing/sender.ts';
 import { sharingHandlers } from './sharing/handlers.ts';
 import { clientHandlers } from './clients/handlers.ts';
+import { matchingHandlers } from './matching/handlers.ts';
 import { searchHandlers } from './search/handlers.ts';
 
 export interface CoreOptions {
@@ -73,7 +74,7 @@ export function createCore(options: CoreOptions): Core {
     ...options.sharing,
     ...(options.onInternalError ? { onError: (error: unknown) => options.onInternalError?.('sharing.send', error) } : {}),
   });
-  const handlers = mergeHandlerGroups({ activity: activityHandlers, mail: mailHandlers, vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers(retention), clients: clientHandlers, search: searchHandlers, sharing: sharingHandlers(sender) });
+  const handlers = mergeHandlerGroups({ activity: activityHandlers, mail: mailHandlers, vault: vaultHandlers, candidates: candidateHandlers, intake: intakeHandlers(intake), audit: auditHandlers, privacy: privacyHandlers(retention), clients: clientHandlers, matching: matchingHandlers, search: searchHandlers, sharing: sharingHandlers(sender) });
   const inner = createDispatch(handlers, ctx, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   const dispatch: Dispatch = async (method, input) => {
     const result = await inner(method, input);

@@ -5,6 +5,7 @@ import { candidateMethods } from './candidates.ts';
 import { intakeMethods } from './intake.ts';
 import { sharingMethods } from './sharing.ts';
 import { clientMethods } from './clients.ts';
+import { matchingMethods } from './matching.ts';
 import { activityMethods } from './activity.ts';
 import { mailMethods } from './mail.ts';
 import { searchMethods } from './search.ts';
@@ -19,6 +20,7 @@ export * from './privacy.ts';
 export * from './activity.ts';
 export * from './mail.ts';
 export * from './clients.ts';
+export * from './matching.ts';
 export * from './search.ts';
 
 /**
@@ -41,6 +43,7 @@ export const contract = {
   ...sharingMethods,
   ...requestMethods,
   ...clientMethods,
+  ...matchingMethods,
   ...searchMethods,
 } satisfies Record<string, MethodDef>;
 
@@ -69,6 +72,8 @@ const _requestsAreDisjoint: NoOverlap<Omit<typeof contract, keyof typeof request
 void _requestsAreDisjoint;
 const _clientsAreDisjoint: NoOverlap<Omit<typeof contract, keyof typeof clientMethods>, typeof clientMethods> = true;
 void _clientsAreDisjoint;
+const _matchingIsDisjoint: NoOverlap<Omit<typeof contract, keyof typeof matchingMethods>, typeof matchingMethods> = true;
+void _matchingIsDisjoint;
 
 const _activityIsDisjoint: NoOverlap<Omit<typeof contract, keyof typeof activityMethods>, typeof activityMethods> = true;
 void _activityIsDisjoint;

@@ -5,6 +5,7 @@ import { migration002 } from './002-intake.ts';
 import { migration003 } from './003-privacy.ts';
 import { migration004 } from './004-rights-requests.ts';
 import { migration005 } from './005-clients-matching.ts';
+import { migration009 } from './009-vacancies-matching.ts';
 import { migration006 } from './006-search.ts';
 import { migration007 } from './007-sharing.ts';
 import { migration008 } from './008-activity.ts';
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** Numbered, append-only. Never edit a migration that has shipped: add the next. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 
 export const LATEST_VERSION = migrations.at(-1)!.version;
 

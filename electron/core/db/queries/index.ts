@@ -16,6 +16,10 @@ import { subjectDataQueries } from './subject-data.ts';
 import { privacyOverviewQueries } from './privacy-overview.ts';
 import { rightsRequestQueries } from './rights-requests.ts';
 import { clientQueries } from './clients.ts';
+import { pictureQueries } from './picture.ts';
+import { vacancyQueries } from './vacancies.ts';
+import { matchingQueries } from './matching.ts';
+import { shortlistQueries } from './shortlists.ts';
 import { sharingQueries } from './sharing.ts';
 import { searchQueries } from './search.ts';
 
@@ -43,6 +47,10 @@ export const queries = {
   ...privacyOverviewQueries,
   ...rightsRequestQueries,
   ...clientQueries,
+  ...pictureQueries,
+  ...vacancyQueries,
+  ...matchingQueries,
+  ...shortlistQueries,
   ...sharingQueries,
   ...searchQueries,
 };

@@ -5,6 +5,7 @@ import { getProfile } from './profiles.ts';
 import { currentConsents, listConsentEvents } from './consents.ts';
 import { holdsOfCandidate } from './holds.ts';
 import { lastOwnActivity } from './retention.ts';
+import { matchingSubjectPart } from './matching-subject.ts';
 import { removeFromSearchIndex } from './search-index.ts';
 import { correspondencePart } from './activity-subject.ts';
 import { collectSharing, eraseSharing } from './sharing.ts';
@@ -121,6 +122,7 @@ export const subjectDataParts: SubjectDataPart[] = [
   correspondencePart,
   // The index copies what the other parts hold (nothing of its own to export); its tokens go with secure-delete.
   { name: 'search', collect: null, erase: (db, id) => removeFromSearchIndex(db, id) },
+  matchingSubjectPart,
   { name: 'candidate', collect: (db, id) => getCandidate(db, { id }), erase: byCandidate('candidates', 'id') },
   { name: 'originals', collect: null, erase: (db, _id, freed) => removeOrphanBlobs(db, freed) },
 ];
