@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context.ts';
 import type { DueItem } from '../db/queries/sharing.ts';
+import type { QueryArgs } from '../db/queries/index.ts';
 import { assessTransfer, basisDetail } from './transfer-basis.ts';
 import type { TransferAssessment } from '../../../shared/contract/index.ts';
 import { httpsTransport, type HttpsTransportOptions, type Transport } from './transport.ts';
@@ -33,6 +34,8 @@ export interface SenderOptions {
   onCreate?: (sender: SharingSender) => void;
 }
 
+type DeliveredEntry = QueryArgs<'sharing.delivered'>['items'][number];
+
 export function backoffMs(attempt: number, random: number, base: number, max: number): number {
   const ceiling = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
   // Half fixed, half random: retries of many items spread out, none comes back at once.
@@ -55,6 +58,8 @@ export class SharingSender {
   /** Profiles on the wire by reference: a deletion for the same reference waits for them. */
   private readonly refsInFlight = new Map<string, Promise<void>>();
   private idleWaiters: (() => void)[] = [];
+  private acknowledged: { entry: DeliveredEntry; resolve: () => void }[] = [];
+  private flushing = false;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -130,11 +135,14 @@ export class SharingSender {
 
   private async fillLoop(): Promise<void> {
     try {
-      do {
+      // A kick that lands while the timer is being set must not be lost: look again.
+      for (;;) {
         this.refill = false;
         await this.fill();
-      } while (this.refill && this.running);
-      await this.arm();
+        if (this.refill && this.running) continue;
+        await this.arm();
+        if (!this.refill || !this.running) break;
+      }
     } catch (error) {
       this.o.onError?.(error);
     } finally {
@@ -152,7 +160,8 @@ export class SharingSender {
       if (queued.length) this.ctx.events.emit('sharing.outbox', { ids: queued });
     }
     const free = this.concurrency - this.inFlight.size;
-    if (free <= 0) return;
+    // Fetch in batches: one query per slot freed would keep the database thread busy with lookups.
+    if (free <= 0 || (this.inFlight.size > 0 && free < Math.ceil(this.concurrency / 4))) return;
     const items = await db.call('sharing.due', { now: now.toISOString(), limit: free, exclude: [...this.inFlight.keys()] });
     for (const item of items) {
       const work = this.process(item)
@@ -218,10 +227,7 @@ export class SharingSender {
     });
     if (result.ok) {
       const basis = transfer?.basis ? { basis: transfer.basis, detail: basisDetail(transfer) } : null;
-      await db.call('sharing.delivered', {
-        items: [{ id: item.id, clientId: item.clientId, profileRef: item.profileRef, kind: item.kind, transfer: basis }],
-        at: at(),
-      });
+      await this.recordDelivered({ id: item.id, clientId: item.clientId, profileRef: item.profileRef, kind: item.kind, transfer: basis });
     } else {
       await db.call('sharing.attemptFailed', {
         id: item.id,
@@ -230,6 +236,38 @@ export class SharingSender {
       });
     }
     changed();
+  }
+
+  /**
+   * Acknowledgements are written in batches: whatever arrived while the last batch
+   * was being written goes in the next one. An item stays "on the wire" until its
+   * batch is committed, so it is never fetched again meanwhile.
+   */
+  private recordDelivered(entry: DeliveredEntry): Promise<void> {
+    return new Promise((resolve) => {
+      this.acknowledged.push({ entry, resolve });
+      void this.flushAcknowledged();
+    });
+  }
+
+  private async flushAcknowledged(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.acknowledged.length) {
+        const batch = this.acknowledged.splice(0);
+        try {
+          await this.ctx.vault.requireSession().db.call('sharing.delivered', { items: batch.map((b) => b.entry), at: this.ctx.clock.now().toISOString() });
+        } catch (error) {
+          // Still queued in the vault: sent again later under the same id, applied once by the client.
+          this.o.onError?.(error);
+        } finally {
+          for (const b of batch) b.resolve();
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   private retryAt(attempt: number): string {
