@@ -25,6 +25,25 @@ export const SearchRegions = [
 ] as const;
 export type SearchRegion = (typeof SearchRegions)[number];
 
+/** County names: proper nouns, the same in every language. */
+export const SearchRegionNames: Record<SearchRegion, string> = {
+  oslo: 'Oslo',
+  akershus: 'Akershus',
+  ostfold: 'Østfold',
+  buskerud: 'Buskerud',
+  vestfold: 'Vestfold',
+  telemark: 'Telemark',
+  innlandet: 'Innlandet',
+  agder: 'Agder',
+  rogaland: 'Rogaland',
+  vestland: 'Vestland',
+  'more-og-romsdal': 'Møre og Romsdal',
+  trondelag: 'Trøndelag',
+  nordland: 'Nordland',
+  troms: 'Troms',
+  finnmark: 'Finnmark',
+};
+
 const isoDate = z.iso.date();
 
 export const searchFilters = z

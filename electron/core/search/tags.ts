@@ -1,4 +1,4 @@
-import type { SearchRegion } from '../../../shared/contract/search.ts';
+import { SearchRegionNames, type SearchRegion } from '../../../shared/contract/search.ts';
 
 /**
  * Tokens of the internal `tags` column: filters that are exact facts about a
@@ -22,23 +22,7 @@ export function postalTags(postalCode: string): string[] {
 
 export const regionTag = (region: SearchRegion) => `aar${region.replace(/-/g, '')}`;
 
-export const REGION_NAMES: Record<SearchRegion, string> = {
-  oslo: 'Oslo',
-  akershus: 'Akershus',
-  ostfold: 'Østfold',
-  buskerud: 'Buskerud',
-  vestfold: 'Vestfold',
-  telemark: 'Telemark',
-  innlandet: 'Innlandet',
-  agder: 'Agder',
-  rogaland: 'Rogaland',
-  vestland: 'Vestland',
-  'more-og-romsdal': 'Møre og Romsdal',
-  trondelag: 'Trøndelag',
-  nordland: 'Nordland',
-  troms: 'Troms',
-  finnmark: 'Finnmark',
-};
+export const REGION_NAMES = SearchRegionNames;
 
 /**
  * The county of a Norwegian postal code by its first two digits. Postal areas do

@@ -6,6 +6,7 @@ import { IntakeRoot, openFilePicker } from '../features/intake/IntakeRoot.tsx';
 import { IntakeView } from '../features/intake/IntakeView.tsx';
 import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { PrivacyView } from '../features/privacy/PrivacyView.tsx';
+import { SearchView } from '../features/search/SearchView.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { findShortcut, isTypingTarget, type ShortcutId } from './shortcuts.ts';
@@ -35,6 +36,8 @@ function run(id: ShortcutId) {
       return openFilePicker();
     case 'help':
       return ui.setHelpOpen(true);
+    case 'search':
+      return useUi.setState({ view: 'search', focusTarget: 'search' });
   }
 }
 
@@ -97,6 +100,11 @@ export function Workspace() {
               </button>
             </li>
             <li>
+              <button type="button" aria-current={view === 'search' ? 'page' : undefined} onClick={() => setView('search')} aria-keyshortcuts="Control+K">
+                {t('nav.search')}
+              </button>
+            </li>
+            <li>
               <button type="button" aria-current={view === 'intake' ? 'page' : undefined} onClick={() => setView('intake')} aria-keyshortcuts="Alt+M">
                 {t('nav.intake')}
                 <IntakeNavBadge />
@@ -139,6 +147,8 @@ export function Workspace() {
           <IntakeView />
         ) : view === 'privacy' ? (
           <PrivacyView />
+        ) : view === 'search' ? (
+          <SearchView />
         ) : (
           <SettingsView />
         )}

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/nb.ts';
 
-export type ShortcutId = 'new' | 'lock' | 'filter' | 'help' | 'edit' | 'settings' | 'list' | 'intake' | 'pickFiles';
+export type ShortcutId = 'new' | 'lock' | 'filter' | 'help' | 'edit' | 'settings' | 'list' | 'intake' | 'pickFiles' | 'search';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -14,6 +14,7 @@ export const shortcuts: Shortcut[] = [
   { id: 'new', keys: ['Ctrl+N', 'Alt+N'], label: 'shortcut.new' },
   { id: 'lock', keys: ['Ctrl+L'], label: 'shortcut.lock' },
   { id: 'filter', keys: ['/'], label: 'shortcut.filter' },
+  { id: 'search', keys: ['Ctrl+K'], label: 'shortcut.search' },
   { id: 'list', keys: ['Alt+L'], label: 'shortcut.list' },
   { id: 'edit', keys: ['Ctrl+E'], label: 'shortcut.edit' },
   { id: 'settings', keys: ['Ctrl+,'], label: 'shortcut.settings' },

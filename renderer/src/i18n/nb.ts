@@ -1,5 +1,6 @@
 import { intakeNb } from '../features/intake/messages.nb.ts';
 import { privacyNb } from '../features/privacy/messages.nb.ts';
+import { searchNb } from '../features/search/messages.nb.ts';
 
 /**
  * Norwegian bokmål, the default language and the source of the message keys:
@@ -256,6 +257,7 @@ export const nb = {
   // CV intake, review and the candidate profile (features/intake).
   ...intakeNb,
   ...privacyNb,
+  ...searchNb,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

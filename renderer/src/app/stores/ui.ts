@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'candidates' | 'intake' | 'settings' | 'privacy';
+export type View = 'candidates' | 'intake' | 'settings' | 'privacy' | 'search';
 
 /** What the candidate side panel shows. */
 export type Panel = { mode: 'view'; id: string } | { mode: 'edit'; id: string } | { mode: 'create' } | null;
@@ -10,7 +10,7 @@ interface UiState {
   panel: Panel;
   helpOpen: boolean;
   /** Where focus should go once the register is on screen; the register clears it. */
-  focusTarget: 'list' | 'filter' | null;
+  focusTarget: 'list' | 'filter' | 'search' | null;
   setView(view: View): void;
   openPanel(panel: Panel): void;
   closePanel(): void;
