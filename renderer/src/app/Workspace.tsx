@@ -6,6 +6,7 @@ import { IntakeRoot, openFilePicker } from '../features/intake/IntakeRoot.tsx';
 import { IntakeView } from '../features/intake/IntakeView.tsx';
 import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { PrivacyView } from '../features/privacy/PrivacyView.tsx';
+import { SharingView } from '../features/sharing/SharingView.tsx';
 import { SearchView } from '../features/search/SearchView.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
@@ -116,6 +117,11 @@ export function Workspace() {
               </button>
             </li>
             <li>
+              <button type="button" aria-current={view === 'sharing' ? 'page' : undefined} onClick={() => setView('sharing')}>
+                {t('nav.sharing')}
+              </button>
+            </li>
+            <li>
               <button
                 type="button"
                 aria-current={view === 'settings' ? 'page' : undefined}
@@ -147,6 +153,8 @@ export function Workspace() {
           <IntakeView />
         ) : view === 'privacy' ? (
           <PrivacyView />
+        ) : view === 'sharing' ? (
+          <SharingView />
         ) : view === 'search' ? (
           <SearchView />
         ) : (

@@ -1,6 +1,7 @@
 import type { MessageKey } from './nb.ts';
 import { intakeEn } from '../features/intake/messages.en.ts';
 import { privacyEn } from '../features/privacy/messages.en.ts';
+import { sharingEn } from '../features/sharing/messages.en.ts';
 import { searchEn } from '../features/search/messages.en.ts';
 
 /** English: every key of the bokmål catalog, no more, no less. */
@@ -254,5 +255,6 @@ export const en: Record<MessageKey, string> = {
   // CV intake, review and the candidate profile (features/intake).
   ...intakeEn,
   ...privacyEn,
+  ...sharingEn,
   ...searchEn,
 };

@@ -1,5 +1,6 @@
 import { intakeNb } from '../features/intake/messages.nb.ts';
 import { privacyNb } from '../features/privacy/messages.nb.ts';
+import { sharingNb } from '../features/sharing/messages.nb.ts';
 import { searchNb } from '../features/search/messages.nb.ts';
 
 /**
@@ -257,6 +258,7 @@ export const nb = {
   // CV intake, review and the candidate profile (features/intake).
   ...intakeNb,
   ...privacyNb,
+  ...sharingNb,
   ...searchNb,
 } as const satisfies Record<string, string>;
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'candidates' | 'intake' | 'settings' | 'privacy' | 'search';
+export type View = 'candidates' | 'intake' | 'settings' | 'privacy' | 'search' | 'sharing';
 
 /** What the candidate side panel shows. */
 export type Panel = { mode: 'view'; id: string } | { mode: 'edit'; id: string } | { mode: 'create' } | null;

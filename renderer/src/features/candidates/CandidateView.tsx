@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { CandidateProfile } from '../intake/CandidateProfile.tsx';
 import { CandidatePrivacy } from '../privacy/CandidatePrivacy.tsx';
 import { History } from './History.tsx';
+import { ShareSection } from '../sharing/ShareSection.tsx';
 import { SHIFTS } from './form.ts';
 import { useCandidate } from './useCandidate.ts';
 
@@ -164,6 +165,7 @@ export function CandidateView({ id }: { id: string }) {
       </section>
 
       <CandidatePrivacy id={id} name={candidate.name} />
+      <ShareSection candidateId={id} />
 
       <section aria-labelledby="sec-history">
         <h3 id="sec-history">{t('history.title')}</h3>
