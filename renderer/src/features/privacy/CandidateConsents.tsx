@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ConsentSource, SimplePurpose } from '../../../../shared/contract/privacy.ts';
+import type { ConsentPurpose, ConsentSource, SimplePurpose } from '../../../../shared/contract/privacy.ts';
 import { ConsentSources } from '../../../../shared/contract/privacy.ts';
 import { api } from '../../api/client.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
@@ -14,7 +14,9 @@ export function CandidateConsents({ candidateId, data, onChanged }: { candidateI
   const i18n = useI18n();
   const { t } = i18n;
   const showToast = useToasts((s) => s.show);
-  const [granting, setGranting] = useState<SimplePurpose | null>(null);
+  const [granting, setGranting] = useState<ConsentPurpose | null>(null);
+  const [clientId, setClientId] = useState('');
+  const [clientError, setClientError] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<{ purpose: SimplePurpose | 'shareWithClient'; clientId?: string; vacancyId?: string } | null>(null);
   const [source, setSource] = useState<ConsentSource>('form');
   const [version, setVersion] = useState(data.policies[0]?.version ?? '');
@@ -43,7 +45,12 @@ export function CandidateConsents({ candidateId, data, onChanged }: { candidateI
     }
   };
 
-  const grant = (purpose: SimplePurpose) => {
+  const grant = (purpose: ConsentPurpose) => {
+    if (purpose === 'shareWithClient' && !clientId) {
+      setClientError(t('invalid.required'));
+      return;
+    }
+    setClientError(null);
     if (!version.trim()) {
       setVersionError(t('invalid.required'));
       return;
@@ -58,6 +65,7 @@ export function CandidateConsents({ candidateId, data, onChanged }: { candidateI
         api().call('privacy.consents.grant', {
           candidateId,
           purpose,
+          ...(purpose === 'shareWithClient' ? { clientId } : {}),
           source,
           notice: { version: version.trim(), ...(text.trim() ? { text } : {}) },
         }),
@@ -77,6 +85,54 @@ export function CandidateConsents({ candidateId, data, onChanged }: { candidateI
         </select>
       )}
     </Field>
+  );
+
+  const grantForm = (purpose: ConsentPurpose, name: string) => (
+    <form
+      className="subform"
+      aria-label={`${t('privacy.consent.grant')}: ${name}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        grant(purpose);
+      }}
+    >
+      {purpose === 'shareWithClient' ? (
+        <Field label={t('privacy.consent.client')} error={clientError} className="narrow">
+          {(control) => (
+            <select {...control} value={clientId} onChange={(e) => setClientId(e.target.value)}>
+              <option value="">–</option>
+              {[...data.clients].map(([id, clientName]) => (
+                <option key={id} value={id}>
+                  {clientName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {sourceSelect(t('privacy.consent.source'))}
+      <Field label={t('privacy.consent.noticeVersion')} error={versionError} className="narrow">
+        {(control) => (
+          <input {...control} value={version} list={`versions-${candidateId}`} onChange={(e) => setVersion(e.target.value)} />
+        )}
+      </Field>
+      <datalist id={`versions-${candidateId}`}>
+        {data.policies.map((p) => (
+          <option key={p.version} value={p.version} />
+        ))}
+      </datalist>
+      <Field label={t('privacy.consent.noticeText')} hint={t('privacy.consent.noticeTextHint')}>
+        {(control) => <textarea {...control} rows={4} value={text} onChange={(e) => setText(e.target.value)} />}
+      </Field>
+      <div className="toolbar">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('privacy.consent.save')}
+        </button>
+        <button type="button" onClick={() => setGranting(null)}>
+          {t('privacy.holds.cancel')}
+        </button>
+      </div>
+    </form>
   );
 
   return (
@@ -134,39 +190,7 @@ export function CandidateConsents({ candidateId, data, onChanged }: { candidateI
                   )}
                 </div>
               </div>
-              {granting === purpose ? (
-                <form
-                  className="subform"
-                  aria-label={`${t('privacy.consent.grant')}: ${name}`}
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    grant(purpose);
-                  }}
-                >
-                  {sourceSelect(t('privacy.consent.source'))}
-                  <Field label={t('privacy.consent.noticeVersion')} error={versionError} className="narrow">
-                    {(control) => (
-                      <input {...control} value={version} list={`versions-${candidateId}`} onChange={(e) => setVersion(e.target.value)} />
-                    )}
-                  </Field>
-                  <datalist id={`versions-${candidateId}`}>
-                    {data.policies.map((p) => (
-                      <option key={p.version} value={p.version} />
-                    ))}
-                  </datalist>
-                  <Field label={t('privacy.consent.noticeText')} hint={t('privacy.consent.noticeTextHint')}>
-                    {(control) => <textarea {...control} rows={4} value={text} onChange={(e) => setText(e.target.value)} />}
-                  </Field>
-                  <div className="toolbar">
-                    <button type="submit" className="primary" disabled={busy}>
-                      {t('privacy.consent.save')}
-                    </button>
-                    <button type="button" onClick={() => setGranting(null)}>
-                      {t('privacy.holds.cancel')}
-                    </button>
-                  </div>
-                </form>
-              ) : null}
+              {granting === purpose ? grantForm(purpose, name) : null}
               {withdrawing?.purpose === purpose ? (
                 <form
                   className="subform"
@@ -191,14 +215,26 @@ export function CandidateConsents({ candidateId, data, onChanged }: { candidateI
           );
         })}
         <li aria-label={t('privacy.consent.sharing')}>
-          <strong>{t('privacy.consent.sharing')}</strong>
+          <div className="purpose-row">
+            <strong>{t('privacy.consent.sharing')}</strong>
+            <button
+              type="button"
+              aria-label={`${t('privacy.consent.grant')}: ${t('privacy.consent.sharing')}`}
+              aria-expanded={granting === 'shareWithClient'}
+              disabled={data.clients.size === 0}
+              onClick={() => setGranting(granting === 'shareWithClient' ? null : 'shareWithClient')}
+            >
+              {t('privacy.consent.grant')}
+            </button>
+          </div>
+          {granting === 'shareWithClient' ? grantForm('shareWithClient', t('privacy.consent.sharing')) : null}
           {data.current.sharing.length === 0 ? (
             <p className="muted small">{t('privacy.consent.sharingNone')}</p>
           ) : (
             <ul>
               {data.current.sharing.map((s) => (
                 <li key={`${s.clientId}/${s.vacancyId ?? ''}`}>
-                  {t('privacy.consents.client', { client: s.clientId })}
+                  {data.clients.get(s.clientId) ?? t('privacy.consents.client', { client: s.clientId })}
                   {s.vacancyId ? `, ${t('privacy.consents.vacancy', { vacancy: s.vacancyId })}` : ''} · {i18n.date(s.since.slice(0, 10))}{' '}
                   <button
                     type="button"

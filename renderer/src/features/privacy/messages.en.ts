@@ -162,6 +162,7 @@ export const privacyEn: Record<keyof typeof privacyNb, string> = {
   'privacy.consent.withdrawSource': 'How was it withdrawn?',
   'privacy.consent.sharing': 'Sharing with clients',
   'privacy.consent.sharingNone': 'No clients now.',
+  'privacy.consent.client': 'Client',
 
   'privacy.export': 'Download access export (ZIP)',
   'privacy.exported': 'The access export is downloaded ({size}).',

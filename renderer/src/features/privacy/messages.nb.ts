@@ -160,6 +160,7 @@ export const privacyNb = {
   'privacy.consent.withdrawSource': 'Hvordan ble det trukket tilbake?',
   'privacy.consent.sharing': 'Deling med kunder',
   'privacy.consent.sharingNone': 'Ingen kunder nå.',
+  'privacy.consent.client': 'Kunde',
 
   'privacy.export': 'Last ned innsyn (ZIP)',
   'privacy.exported': 'Innsynet er lastet ned ({size}).',

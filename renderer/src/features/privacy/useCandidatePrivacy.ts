@@ -8,6 +8,8 @@ export interface CandidatePrivacyData {
   requests: RightsRequest[];
   holds: LegalHold[];
   policies: PolicyVersion[];
+  /** Client names by id, for sharing consents. */
+  clients: Map<string, string>;
 }
 
 /** One candidate's consents, requests and holds, reloaded after each change. */
@@ -17,14 +19,15 @@ export function useCandidatePrivacy(candidateId: string) {
 
   const reload = useCallback(async () => {
     try {
-      const [current, events, requests, holds, policies] = await Promise.all([
+      const [current, events, requests, holds, policies, clients] = await Promise.all([
         api().call('privacy.consents.current', { candidateId }),
         api().call('privacy.consents.list', { candidateId }),
         api().call('privacy.requests.list', { candidateId, status: 'all' }),
         api().call('privacy.holds.list', { candidateId, state: 'active' }),
         api().call('privacy.policy.list', {}),
+        api().call('clients.list', { limit: 500 }),
       ]);
-      setData({ current, events, requests, holds, policies });
+      setData({ current, events, requests, holds, policies, clients: new Map(clients.items.map((c) => [c.id, c.name])) });
       setError(null);
     } catch (e) {
       setError(e);
