@@ -21,7 +21,7 @@ export const sharingNb = {
   'sharing.col.when': 'Tid',
   'sharing.col.candidate': 'Kandidat',
   'sharing.col.kind': 'Hva',
-  'sharing.col.status': 'Status',
+  'sharing.col.status': 'Tilstand',
   'sharing.col.attempts': 'Forsøk',
   'sharing.col.note': 'Merknad',
 
