@@ -4,6 +4,7 @@ import { CandidatePanel } from '../features/candidates/CandidatePanel.tsx';
 import { IntakeNavBadge } from '../features/intake/IntakeNavBadge.tsx';
 import { IntakeRoot, openFilePicker } from '../features/intake/IntakeRoot.tsx';
 import { IntakeView } from '../features/intake/IntakeView.tsx';
+import { ActivityRoot, openCallDialog } from '../features/activity/ActivityRoot.tsx';
 import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { PrivacyView } from '../features/privacy/PrivacyView.tsx';
 import { SharingView } from '../features/sharing/SharingView.tsx';
@@ -37,6 +38,8 @@ function run(id: ShortcutId) {
       return openFilePicker();
     case 'help':
       return ui.setHelpOpen(true);
+    case 'logCall':
+      return openCallDialog();
     case 'search':
       return useUi.setState({ view: 'search', focusTarget: 'search' });
   }
@@ -162,6 +165,7 @@ export function Workspace() {
         )}
       </main>
       <IntakeRoot />
+      <ActivityRoot />
       <Toasts />
       {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
     </div>

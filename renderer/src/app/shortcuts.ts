@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/nb.ts';
 
-export type ShortcutId = 'new' | 'lock' | 'filter' | 'help' | 'edit' | 'settings' | 'list' | 'intake' | 'pickFiles' | 'search';
+export type ShortcutId = 'new' | 'lock' | 'filter' | 'help' | 'edit' | 'settings' | 'list' | 'intake' | 'pickFiles' | 'search' | 'logCall';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -16,6 +16,7 @@ export const shortcuts: Shortcut[] = [
   { id: 'filter', keys: ['/'], label: 'shortcut.filter' },
   { id: 'search', keys: ['Ctrl+K'], label: 'shortcut.search' },
   { id: 'list', keys: ['Alt+L'], label: 'shortcut.list' },
+  { id: 'logCall', keys: ['Alt+C'], label: 'shortcut.logCall' },
   { id: 'edit', keys: ['Ctrl+E'], label: 'shortcut.edit' },
   { id: 'settings', keys: ['Ctrl+,'], label: 'shortcut.settings' },
   { id: 'intake', keys: ['Alt+M'], label: 'shortcut.intake' },

@@ -1,5 +1,6 @@
 import type { MessageKey } from './nb.ts';
 import { intakeEn } from '../features/intake/messages.en.ts';
+import { activityEn } from '../features/activity/messages.en.ts';
 import { privacyEn } from '../features/privacy/messages.en.ts';
 import { sharingEn } from '../features/sharing/messages.en.ts';
 import { searchEn } from '../features/search/messages.en.ts';
@@ -254,6 +255,7 @@ export const en: Record<MessageKey, string> = {
   'shortcut.list': 'Go to the list',
   // CV intake, review and the candidate profile (features/intake).
   ...intakeEn,
+  ...activityEn,
   ...privacyEn,
   ...sharingEn,
   ...searchEn,

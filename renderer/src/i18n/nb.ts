@@ -1,4 +1,5 @@
 import { intakeNb } from '../features/intake/messages.nb.ts';
+import { activityNb } from '../features/activity/messages.nb.ts';
 import { privacyNb } from '../features/privacy/messages.nb.ts';
 import { sharingNb } from '../features/sharing/messages.nb.ts';
 import { searchNb } from '../features/search/messages.nb.ts';
@@ -257,6 +258,7 @@ export const nb = {
   'shortcut.list': 'Gå til listen',
   // CV intake, review and the candidate profile (features/intake).
   ...intakeNb,
+  ...activityNb,
   ...privacyNb,
   ...sharingNb,
   ...searchNb,

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { CandidateProfile } from '../intake/CandidateProfile.tsx';
 import { CandidatePrivacy } from '../privacy/CandidatePrivacy.tsx';
 import { History } from './History.tsx';
+import { ActivitySection } from '../activity/ActivitySection.tsx';
 import { ShareSection } from '../sharing/ShareSection.tsx';
 import { SHIFTS } from './form.ts';
 import { useCandidate } from './useCandidate.ts';
@@ -158,6 +159,7 @@ export function CandidateView({ id }: { id: string }) {
       </section>
 
       <CandidateProfile id={id} />
+      <ActivitySection candidateId={id} />
 
       <section aria-labelledby="sec-notes">
         <h3 id="sec-notes">{t('field.notes')}</h3>

@@ -4,6 +4,7 @@ import { useUi } from '../../app/stores/ui.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { useCandidateList } from '../candidates/listStore.ts';
 import { useIntake } from './store.ts';
+import { routeMailFiles } from '../activity/mailDrop.ts';
 
 /** Extensions offered in the file picker: what can be read, and the usual CVs that cannot (they get a reason). */
 const PICKER_ACCEPT = '.pdf,.docx,.jpg,.jpeg,.png,.tif,.tiff,.doc,.odt,.rtf,.pages';
@@ -18,7 +19,9 @@ export function openFilePicker(): void {
 const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 
 /** Hands files to the queue and shows them arriving in the intake view. */
-function take(files: File[]): void {
+function take(dropped: File[]): void {
+  // E-mail (.eml/.msg) goes to the timeline of the candidate on screen, not to the CV queue.
+  const files = routeMailFiles(dropped);
   if (files.length === 0) return;
   useUi.getState().setView('intake');
   void useIntake.getState().send(files);
