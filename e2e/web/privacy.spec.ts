@@ -72,6 +72,12 @@ test('consent, a rights request with its deadline, a legal hold, the export and 
   await row(page, NAME).click();
   await privacy.getByRole('button', { name: 'Slett kandidaten …' }).click();
   const dialog = page.getByRole('dialog', { name: `Slette ${NAME} for godt?` });
+  // Escape leaves the dialog (and only the dialog); the name field has the focus when it opens.
+  await expect(dialog.getByLabel(`Skriv navnet «${NAME}» for å bekrefte`)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(view).toBeVisible();
+  await privacy.getByRole('button', { name: 'Slett kandidaten …' }).click();
   await expect(dialog).toContainText('Dette kan ikke angres.');
   await expect(dialog).toContainText('CV-er og andre dokumenter');
   const confirm = dialog.getByRole('button', { name: 'Slett for godt' });

@@ -21,6 +21,7 @@ export function EraseDialog({ candidateId, name, request, onClose }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const ref = useRef<HTMLDialogElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
   const showToast = useToasts((s) => s.show);
   const [typed, setTyped] = useState('');
   const [reason, setReason] = useState<Exclude<ErasureReason, 'retention'>>('request');
@@ -32,6 +33,8 @@ export function EraseDialog({ candidateId, name, request, onClose }: Props) {
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
     dialog?.showModal();
+    // Only once the dialog is open can its field take the focus (showModal would give it to the first control).
+    nameRef.current?.focus();
     return () => {
       dialog?.close();
       opener?.focus?.();
@@ -97,7 +100,9 @@ export function EraseDialog({ candidateId, name, request, onClose }: Props) {
           )}
         </Field>
         <Field label={t('privacy.erase.type', { name })}>
-          {(control) => <input {...control} value={typed} autoComplete="off" spellCheck={false} autoFocus onChange={(e) => setTyped(e.target.value)} />}
+          {(control) => (
+            <input {...control} ref={nameRef} value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
+          )}
         </Field>
         {failure ? (
           <p className="alert error" role="alert">
