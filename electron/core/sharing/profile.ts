@@ -1,4 +1,5 @@
 import type { Candidate, ResumeDocument, ShareField, ShareMode } from '../../../shared/contract/index.ts';
+import { norwegianCounty } from './region.ts';
 
 /**
  * The minimal profile: a JSON Resume document holding only the fields the client's
@@ -41,7 +42,8 @@ export function buildProfile(source: ProfileSource, fields: readonly ShareField[
   const r = resume ?? {};
   const anonymised = mode === 'anonymised';
   const loc = r.basics?.location;
-  const region = loc?.region || undefined;
+  const region =
+    loc?.region || (candidate.address.country === 'NO' ? norwegianCounty(candidate.address.postalCode || loc?.postalCode || '') : null) || undefined;
   const basics: NonNullable<ResumeDocument['basics']> = {};
 
   if (has('name')) basics.name = anonymised ? initials(candidate.name) : candidate.name;

@@ -100,7 +100,7 @@ describe('sharing: what may leave', () => {
       name: 'Testa Kandidat7 Nummerbakken',
       email: 'testa.7@eksempel.no',
       phone: '+4791234567',
-      location: { city: 'Bergen', countryCode: 'NO' },
+      location: { city: 'Bergen', region: 'Vestland', countryCode: 'NO' },
     });
     const text = JSON.stringify(doc);
     for (const hidden of ['1990-05-17', 'Prøvegata', '5003']) expect(text).not.toContain(hidden);
@@ -109,7 +109,7 @@ describe('sharing: what may leave', () => {
 
     const anonymous = await t.call('sharing.preview', { candidateIds: [c.id], clientId: t.client.id, mode: 'anonymised' });
     const anon = anonymous.items[0]!.document!;
-    expect(anon.data.resume.basics).toEqual({ name: 'T. K. N.', location: { countryCode: 'NO' } });
+    expect(anon.data.resume.basics).toEqual({ name: 'T. K. N.', location: { region: 'Vestland', countryCode: 'NO' } });
     expect(JSON.stringify(anon)).not.toMatch(/Testa|eksempel|Bergen|4791234567/);
   });
 
