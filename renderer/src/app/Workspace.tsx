@@ -9,6 +9,7 @@ import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { PrivacyView } from '../features/privacy/PrivacyView.tsx';
 import { SharingView } from '../features/sharing/SharingView.tsx';
 import { SearchView } from '../features/search/SearchView.tsx';
+import { ClientsView } from '../features/clients/ClientsView.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { findShortcut, isTypingTarget, type ShortcutId } from './shortcuts.ts';
@@ -109,6 +110,11 @@ export function Workspace() {
               </button>
             </li>
             <li>
+              <button type="button" aria-current={view === 'clients' ? 'page' : undefined} onClick={() => setView('clients')}>
+                {t('nav.clients')}
+              </button>
+            </li>
+            <li>
               <button type="button" aria-current={view === 'intake' ? 'page' : undefined} onClick={() => setView('intake')} aria-keyshortcuts="Alt+M">
                 {t('nav.intake')}
                 <IntakeNavBadge />
@@ -152,6 +158,8 @@ export function Workspace() {
             <CandidateList />
             <CandidatePanel />
           </>
+        ) : view === 'clients' ? (
+          <ClientsView />
         ) : view === 'intake' ? (
           <IntakeView />
         ) : view === 'privacy' ? (

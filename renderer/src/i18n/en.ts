@@ -2,6 +2,8 @@ import type { MessageKey } from './nb.ts';
 import { intakeEn } from '../features/intake/messages.en.ts';
 import { activityEn } from '../features/activity/messages.en.ts';
 import { privacyEn } from '../features/privacy/messages.en.ts';
+import { clientsEn } from '../features/clients/messages.en.ts';
+import { matchingEn } from '../features/matching/messages.en.ts';
 import { sharingEn } from '../features/sharing/messages.en.ts';
 import { searchEn } from '../features/search/messages.en.ts';
 
@@ -257,6 +259,8 @@ export const en: Record<MessageKey, string> = {
   ...intakeEn,
   ...activityEn,
   ...privacyEn,
+  ...clientsEn,
+  ...matchingEn,
   ...sharingEn,
   ...searchEn,
 };

@@ -1,6 +1,8 @@
 import { intakeNb } from '../features/intake/messages.nb.ts';
 import { activityNb } from '../features/activity/messages.nb.ts';
 import { privacyNb } from '../features/privacy/messages.nb.ts';
+import { clientsNb } from '../features/clients/messages.nb.ts';
+import { matchingNb } from '../features/matching/messages.nb.ts';
 import { sharingNb } from '../features/sharing/messages.nb.ts';
 import { searchNb } from '../features/search/messages.nb.ts';
 
@@ -260,6 +262,8 @@ export const nb = {
   ...intakeNb,
   ...activityNb,
   ...privacyNb,
+  ...clientsNb,
+  ...matchingNb,
   ...sharingNb,
   ...searchNb,
 } as const satisfies Record<string, string>;

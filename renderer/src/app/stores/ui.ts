@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'candidates' | 'intake' | 'settings' | 'privacy' | 'search' | 'sharing';
+export type View = 'candidates' | 'intake' | 'settings' | 'privacy' | 'search' | 'sharing' | 'clients';
 
 /** What the candidate side panel shows. */
 export type Panel = { mode: 'view'; id: string } | { mode: 'edit'; id: string } | { mode: 'create' } | null;

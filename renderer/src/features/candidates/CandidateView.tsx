@@ -6,6 +6,7 @@ import { useUi } from '../../app/stores/ui.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { CandidateProfile } from '../intake/CandidateProfile.tsx';
+import { PictureSection } from '../matching/PictureSection.tsx';
 import { CandidatePrivacy } from '../privacy/CandidatePrivacy.tsx';
 import { History } from './History.tsx';
 import { ActivitySection } from '../activity/ActivitySection.tsx';
@@ -159,6 +160,7 @@ export function CandidateView({ id }: { id: string }) {
       </section>
 
       <CandidateProfile id={id} />
+      <PictureSection candidateId={id} />
       <ActivitySection candidateId={id} />
 
       <section aria-labelledby="sec-notes">
