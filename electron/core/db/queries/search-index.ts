@@ -3,7 +3,9 @@ import type { ResumeDocument } from '../../../../shared/contract/intake.ts';
 import { prepared } from './prepared.ts';
 import { INDEX_COLUMNS } from '../../search/fields.ts';
 import { foldNorwegian } from '../../search/fold.ts';
-import { buildIndexDocument, type IndexDocument } from '../../search/document.ts';
+import { buildIndexDocument, type IndexDocument, type IndexSource } from '../../search/document.ts';
+import { pictureOf } from './picture.ts';
+import { lexicon } from '../../matching/synonyms.ts';
 
 /**
  * The search index: `search_docs` holds each candidate's searchable text as shown
@@ -32,6 +34,26 @@ function ftsInsert(db: Db, doc: number, document: IndexDocument): void {
 
 function ftsDelete(db: Db, row: ContentRow): void {
   prepared(db, `INSERT INTO search_fts (search_fts, rowid, ${COLUMN_LIST}) VALUES ('delete', ?, ${PLACEHOLDERS})`).run(row.doc, ...folded(row));
+}
+
+/**
+ * The candidate picture (matching feature) as searchable words: a recruiter's edits
+ * to competences, certificates and languages, and the synonym table's labels in
+ * both languages, so `forklift` finds a truckfører. Absent while the picture's
+ * tables do not exist yet (this index is built by migration 006, before them).
+ */
+function pictureWords(db: Db, candidateId: string): IndexSource['extra'] | undefined {
+  if (!prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'candidate_pictures'").get()) return undefined;
+  const picture = pictureOf(db, candidateId);
+  const lex = lexicon();
+  const labels = (key: string) => [lex.label(key, 'nb'), lex.label(key, 'en')];
+  return {
+    skill: picture.competences.flatMap((c) => [c.name, ...labels(c.key)]),
+    cert: picture.certificates.map((c) => c.name),
+    lang: picture.languages.flatMap((l) => [l.name, lex.languages.get(l.code)?.nb ?? '', lex.languages.get(l.code)?.en ?? '']),
+    role: picture.experience.byRole.map((r) => r.label),
+    sector: picture.experience.bySector.map((r) => r.label),
+  };
 }
 
 interface CandidateSourceRow {
@@ -105,6 +127,7 @@ export function refreshSearchIndex(db: Db, candidateId: string): void {
     notes: source.notes,
     resume: source.resume ? (JSON.parse(source.resume) as ResumeDocument) : null,
     documentTexts: texts.map((t) => t.text).filter((t) => t.trim() !== ''),
+    extra: pictureWords(db, candidateId),
   });
   const values = INDEX_COLUMNS.map((c) => document[c]);
   let doc: number;
