@@ -23,13 +23,14 @@ const candidate: Candidate = {
   updatedBy: '',
   version: 1,
 };
-const resume: ResumeDocument = {
+// JSON Resume's basics.image (the photo) is not in the contract's type: the intake never fills it.
+const resume = {
   basics: { label: 'Lagerarbeider', summary: 'Erfaren', image: 'data:image/png;base64,AAAA' },
   work: [{ name: 'Fjordlager AS', position: 'Truckfører', location: 'Tromsø', startDate: '2020-01' }],
   education: [{ institution: 'Tromsø vgs', area: 'Transport' }],
   skills: [{ name: 'Truck' }],
   references: [{ name: 'Ola Leder', reference: '+4790000000' }],
-};
+} as ResumeDocument;
 
 describe('the minimal profile', () => {
   it('by default: contact, city and region, work; never notes, birth date, street, national id, photo or references', () => {
