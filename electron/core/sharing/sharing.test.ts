@@ -220,6 +220,15 @@ describe('sharing: the sender', () => {
     await withdrawShare(t.call, c.id, t.client.id);
     await t.idle();
     expect(t.wire.sent).toHaveLength(2);
+    // On screen it belongs to the candidate; after an erasure it would stay, without the id.
+    expect((await allOutbox(t.call)).map((i) => [i.kind, i.candidateId, i.status])).toEqual([
+      ['profile', c.id, 'delivered'],
+      ['deletion', c.id, 'delivered'],
+    ]);
+    await t.call('privacy.erase', { candidateId: c.id, reason: 'request' });
+    await t.idle();
+    expect(t.wire.sent).toHaveLength(2); // already asked: no second request
+    expect((await allOutbox(t.call)).map((i) => [i.kind, i.candidateId])).toEqual([['deletion', null]]);
   });
 
   it('holds items while the client has no transfer basis, and sends them once one is recorded', async () => {

@@ -413,15 +413,18 @@ export function nextDue(db: Db): string | null {
 }
 
 /** Deletion-request ids follow from the reference: unique, and the same if written twice by a retried transaction. */
-function queueDeletion(db: Db, a: { clientId: string; profileRef: string; reason: 'consentWithdrawn' | 'erasure'; at: string }): string {
+function queueDeletion(
+  db: Db,
+  a: { clientId: string; profileRef: string; reason: 'consentWithdrawn' | 'erasure'; at: string; candidateId?: string | null },
+): string {
   const n = (prepared(db, "SELECT count(*) AS n FROM sharing_outbox WHERE profile_ref = ? AND kind = 'deletion'").get(a.profileRef) as { n: number }).n;
   const id = `del_${a.profileRef}_${n + 1}`;
   const body = JSON.stringify({ type: 'candidate.profile.deletion_requested', timestamp: a.at, data: { profileRef: a.profileRef, reason: a.reason } });
   prepared(
     db,
     `INSERT INTO sharing_outbox (id, kind, candidate_id, client_id, vacancy_id, profile_ref, body, status, next_attempt_at, created_at)
-     VALUES (?, 'deletion', NULL, ?, NULL, ?, ?, 'queued', ?, ?)`,
-  ).run(id, a.clientId, a.profileRef, body, a.at, a.at);
+     VALUES (?, 'deletion', ?, ?, NULL, ?, ?, 'queued', ?, ?)`,
+  ).run(id, a.candidateId ?? null, a.clientId, a.profileRef, body, a.at, a.at);
   return id;
 }
 
@@ -545,15 +548,17 @@ export function queueWithdrawalDeletions(db: Db, a: { at: string }): string[] {
   return db.transaction(() => {
     const refs = db
       .prepare(
-        `SELECT o.profile_ref, o.client_id FROM sharing_outbox o
+        `SELECT o.profile_ref, o.client_id, o.candidate_id FROM sharing_outbox o
          WHERE o.kind = 'profile' AND o.status = 'delivered' AND o.candidate_id IS NOT NULL
            AND o.seq > coalesce((SELECT max(d.seq) FROM sharing_outbox d WHERE d.kind = 'deletion' AND d.profile_ref = o.profile_ref), 0)
-         GROUP BY o.profile_ref, o.client_id
+         GROUP BY o.profile_ref, o.client_id, o.candidate_id
          HAVING max(coalesce(${grantedNow("'shareWithClient'", 'o.candidate_id', 'o.client_id', "''")}, 0)
            OR (o.vacancy_id IS NOT NULL AND coalesce(${grantedNow("'shareWithClient'", 'o.candidate_id', 'o.client_id', 'o.vacancy_id')}, 0))) = 0`,
       )
-      .all() as { profile_ref: string; client_id: string }[];
-    return refs.map((r) => queueDeletion(db, { clientId: r.client_id, profileRef: r.profile_ref, reason: 'consentWithdrawn', at: a.at }));
+      .all() as { profile_ref: string; client_id: string; candidate_id: string }[];
+    return refs.map((r) =>
+      queueDeletion(db, { clientId: r.client_id, profileRef: r.profile_ref, reason: 'consentWithdrawn', at: a.at, candidateId: r.candidate_id }),
+    );
   })();
 }
 
@@ -627,8 +632,10 @@ export function eraseSharing(db: Db, candidateId: string): number {
      GROUP BY o.profile_ref, o.client_id`,
   ).all(candidateId) as { profile_ref: string; client_id: string }[];
   for (const r of received) queueDeletion(db, { clientId: r.client_id, profileRef: r.profile_ref, reason: 'erasure', at: erasedAt });
+  // Deletion requests already owed (after a withdrawal) still go, without the id.
+  const kept = prepared(db, "UPDATE sharing_outbox SET candidate_id = NULL WHERE candidate_id = ? AND kind = 'deletion'").run(candidateId).changes;
   const removed = prepared(db, 'DELETE FROM sharing_outbox WHERE candidate_id = ?').run(candidateId).changes;
-  return removed + prepared(db, 'DELETE FROM sharing_profile_refs WHERE candidate_id = ?').run(candidateId).changes;
+  return kept + removed + prepared(db, 'DELETE FROM sharing_profile_refs WHERE candidate_id = ?').run(candidateId).changes;
 }
 
 export const sharingQueries = {
