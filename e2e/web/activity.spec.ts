@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, rpc, test } from './fixtures.ts';
 import { createVault, panel, row } from './helpers.ts';
+import { dovecotAvailable, startDovecot } from '../../electron/core/mail/testing/dovecot.ts';
+import { eml } from '../../electron/core/mail/testing/messages.ts';
 
 /** Screens for a person to look at, when asked (KANDIDAT_E2E_SCREENSHOTS=/tmp/dir). The people are made up. */
 async function snap(page: Page, name: string, section?: string): Promise<void> {
@@ -109,4 +111,37 @@ test('interview notes are saved as they are typed', async ({ page, kandidat }) =
   await snap(page, 'activity-interview', '#sec-interviews');
   const list = await rpc<{ answers: Record<string, { score: number; text: string }> }[]>(page, 'activity.interviews.list', { candidateId: c.id });
   expect(list[0]!.answers.cooperation).toEqual({ score: 4, text: 'Løste en konflikt på lageret ved å lytte.' });
+});
+
+test('the mailbox is set up in the settings, fetched with progress, and its messages land on the candidates', async ({ page, kandidat }) => {
+  test.skip(!dovecotAvailable(), 'needs Debian\'s dovecot-imapd (.ci/run installs it)');
+  const server = await startDovecot();
+  try {
+    server.deliver('INBOX', [
+      eml({ from: 'ase.odegard@eksempel.no', to: ['ingrid@byraa.example'], subject: 'Vaktliste uke 12', text: 'Jeg tar gjerne helgevaktene.', messageId: 'v-1@eksempel.no' }),
+      eml({ from: 'ukjent@annet.no', to: ['ingrid@byraa.example'], subject: 'Tilbud', text: 'Kjøp nå', messageId: 'spam-1@annet.no' }),
+    ]);
+    await createVault(page, kandidat);
+    await rpc(page, 'candidates.create', { name: 'Åse Ødegård', emails: ['ase.odegard@eksempel.no'] });
+    await page.getByRole('button', { name: 'Innstillinger' }).click();
+    const mail = page.getByRole('region', { name: 'E-post' });
+    await mail.getByLabel('Din e-postadresse').fill('ingrid@byraa.example');
+    await mail.locator('#imap-host').fill('127.0.0.1');
+    await mail.locator('#imap-port').fill(String(server.port));
+    await mail.locator('#imap-user').fill(server.user);
+    await mail.locator('#imap-password').fill(server.password);
+    await mail.locator('label').filter({ hasText: 'Kryptert tilkobling (TLS)' }).first().getByRole('checkbox').uncheck();
+    await mail.getByRole('button', { name: 'Lagre e-postoppsettet' }).click();
+    await expect(mail.locator('#imap-password')).toHaveAttribute('placeholder', 'Lagret – fyll inn for å bytte');
+    await mail.getByRole('button', { name: 'Hent e-post nå' }).click();
+    await expect(mail.getByText('INBOX: 2 hentet, 1 logget, 1 uten kandidat, 0 fantes fra før.')).toBeVisible();
+    await expect(mail.getByText(/^Sist hentet/)).toBeVisible();
+    await snap(page, 'activity-mail-settings', '#settings-mail');
+
+    await page.getByRole('button', { name: 'Kandidater' }).click();
+    await row(page, 'Åse Ødegård').click();
+    await expect(panel(page).getByRole('list', { name: 'Aktivitet og korrespondanse' }).getByText('Vaktliste uke 12')).toBeVisible();
+  } finally {
+    await server.stop();
+  }
 });

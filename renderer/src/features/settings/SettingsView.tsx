@@ -10,6 +10,7 @@ import { locales, useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { PassphraseInput } from '../../ui/PassphraseInput.tsx';
 import { IntakeSettings } from '../intake/IntakeSettings.tsx';
+import { MailSettings } from '../activity/MailSettings.tsx';
 
 /** Idle lock, language, passphrase and the remembered key. */
 export function SettingsView() {
@@ -19,6 +20,7 @@ export function SettingsView() {
       <h1 id="settings-title">{t('settings.title')}</h1>
       <GeneralSettings />
       <IntakeSettings />
+      <MailSettings />
       <ChangePassphrase />
       <RememberedKey />
     </section>
