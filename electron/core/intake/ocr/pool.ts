@@ -6,6 +6,7 @@ import { toExtractedPage, type PageGeometry } from './lines.ts';
 import { DEFAULT_MAX_INPUT_PIXELS, prepareImage, prepareRendered } from './preprocess.ts';
 import { assertLanguageData, defaultLangPath, OCR_LANGUAGES } from './tessdata.ts';
 import { confidentCharacters, TesseractThread, type TesseractPage } from './tesseract-thread.ts';
+import { collectGarbage } from './collect-garbage.ts';
 
 export interface OcrEngineOptions {
   /** Worker threads, each with its own Tesseract; default: one per core. */
@@ -291,6 +292,7 @@ class WorkerPool implements OcrPool {
       if (thread) thread.onProgress = null;
       slot.job = null;
       this.release();
+      setImmediate(collectGarbage);
     }
   }
 
