@@ -124,6 +124,27 @@ describe.skipIf(!available)('mailbox logging over IMAP', () => {
     }
   }, 60_000);
 
+  it('an unsubscribe reply in the mailbox is recorded as a withdrawal of the marketing consent', async () => {
+    const { ase } = await ready(server.port);
+    await t.call('privacy.consents.grant', { candidateId: ase.id, purpose: 'marketingEmail', source: 'form', notice: { version: 'nb-1', text: 'Ja til nyhetsbrev' } });
+    const db = t.core.ctx.vault.requireSession().db;
+    const token = '0123456789abcdef0123456789abcdef01234567';
+    await db.call('mail.recordCampaign', { id: 'camp-1', subject: 'Nyhetsbrev', body: 'x', actorId: t.core.ctx.vault.requireSession().owner.id, now: '2026-03-01T08:00:00.000Z' });
+    await db.call('mail.recordRecipient', { campaignId: 'camp-1', candidateId: ase.id, token, status: 'sent', now: '2026-03-01T08:00:00.000Z' });
+    server.deliver('Avmelding', [eml({ from: 'ase@example.no', to: [`avmeld+${token}@byraa.no`], subject: `unsubscribe ${token}`, text: '', messageId: 'unsub-1@example.no' })]);
+    await t.call('mail.account.save', {
+      address: OWN,
+      imap: { host: '127.0.0.1', port: server.port, secure: false, user: server.user },
+      folders: ['Avmelding'],
+      unsubscribeAddress: 'avmeld@byraa.no',
+    });
+    const report = await t.call('mail.sync', {});
+    expect(report.unsubscribes).toBe(1);
+    expect((await t.call('privacy.consents.current', { candidateId: ase.id })).purposes.marketingEmail).toBe(false);
+    // The request itself is not correspondence about the candidate.
+    expect(await emailsOf(ase.id)).toHaveLength(0);
+  }, 30_000);
+
   it('a wrong password is a clear error, not a hang', async () => {
     await ready(server.port);
     await t.call('mail.account.save', { address: OWN, imap: { host: '127.0.0.1', port: server.port, secure: false, user: server.user, password: 'feil' }, folders: ['INBOX'] });

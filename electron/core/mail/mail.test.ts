@@ -118,6 +118,13 @@ describe('bad input', () => {
     expect(page.items.map((e) => e.title)).toEqual(['God']);
   });
 
+  it('a message saved from an mbox (a "From " line first) is read as the e-mail it is', async () => {
+    const { ase } = await ready();
+    const saved = Buffer.concat([Buffer.from('From ase@example.no Mon Mar  2 07:00:00 2026\n'), eml({ from: 'ase@example.no', to: ['kari@byraa.no'], subject: 'Fra Thunderbird', text: 'Lagret som fil', messageId: 'tb@example.no' })]);
+    const { results } = await t.call('mail.import', { files: [file('thunderbird.eml', saved)] });
+    expect(results[0]).toMatchObject({ status: 'logged', subject: 'Fra Thunderbird', candidateIds: [ase.id] });
+  });
+
   it('a message in an unknown charset is still logged, readable as far as it goes, with its original kept', async () => {
     const { ase } = await ready();
     const odd = eml({ from: 'ase@example.no', to: ['kari@byraa.no'], subject: 'Rar tegnsett', text: 'Hilsen fra Stavanger', messageId: 'odd@example.no', charset: 'x-kandidat-ukjent' });

@@ -86,7 +86,12 @@ function checkAttachments(list: { fileName: string; data: Uint8Array }[]): void 
 
 /** RFC 5322 text (an .eml file or an IMAP message source). */
 export async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Saved from an mbox (Thunderbird and others): the "From sender date" separator line is not a header.
+  if (buffer.subarray(0, 5).toString('latin1') === 'From ') {
+    const eol = buffer.indexOf(0x0a);
+    buffer = eol < 0 ? Buffer.alloc(0) : buffer.subarray(eol + 1);
+  }
   const head = buffer.subarray(0, Math.min(buffer.length, 64 * 1024)).toString('latin1');
   // A message starts with header fields ("Name: value"); anything else is not an e-mail.
   if (!/^(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+/.test(head) || head.includes('\u0000')) {

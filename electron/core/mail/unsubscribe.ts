@@ -11,23 +11,26 @@ import type { ParsedMessage } from './parse.ts';
  * using it records a withdrawal of the marketing consent in the ledger.
  */
 
-export const newUnsubscribeToken = () => randomBytes(24).toString('base64url');
+// Lower-case hex: mail systems may change the case of the address tag it rides in.
+export const newUnsubscribeToken = () => randomBytes(20).toString('hex');
 
 const TOKEN = /[A-Za-z0-9_-]{16,128}/;
 
 /** A message to the unsubscribe address: its token, from the address tag (unsub+TOKEN@…) or the subject. */
 export function unsubscribeTokenIn(parsed: ParsedMessage, unsubscribeAddress: string): string | null {
-  const [local, domain] = unsubscribeAddress.split('@');
+  const escape = (part: string | undefined) => (part ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const [local, domain] = unsubscribeAddress.split('@').map(escape);
   for (const to of parsed.to) {
-    if (to === unsubscribeAddress) return new RegExp(`unsubscribe\\s+(${TOKEN.source})`, 'i').exec(parsed.subject)?.[1] ?? null;
+    if (to === unsubscribeAddress) return new RegExp(`unsubscribe\\s+(${TOKEN.source})`, 'i').exec(parsed.subject)?.[1]?.toLowerCase() ?? null;
     const tagged = new RegExp(`^${local}\\+(${TOKEN.source})@${domain}$`, 'i').exec(to);
-    if (tagged?.[1]) return tagged[1];
+    if (tagged?.[1]) return tagged[1].toLowerCase();
   }
   return null;
 }
 
 export async function unsubscribeByToken(ctx: CoreContext, token: string): Promise<{ withdrawn: boolean }> {
   const { db } = ctx.vault.requireSession();
+  token = token.toLowerCase();
   const recipient = await db.call('mail.recipientByToken', { token });
   // An unknown token says nothing about whether it exists: the answer is the same.
   if (!recipient) return { withdrawn: false };
