@@ -1,22 +1,18 @@
 import { useState } from 'react';
-import type { RightsRequestChannel, RightsRequestKind } from '../../../../shared/contract/privacy.ts';
-import { RightsRequestChannels, RightsRequestKinds } from '../../../../shared/contract/privacy.ts';
 import { api } from '../../api/client.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useUi } from '../../app/stores/ui.ts';
-import { useI18n, type I18n } from '../../i18n/index.ts';
-import { Field } from '../../ui/Field.tsx';
+import { useI18n } from '../../i18n/index.ts';
 import { CandidateConsents } from './CandidateConsents.tsx';
 import { EraseDialog } from './EraseDialog.tsx';
 import { HoldForm } from './HoldForm.tsx';
+import { OpenRequestForm } from './OpenRequestForm.tsx';
 import { RequestActions } from './RequestActions.tsx';
+import { channelLabel } from './labels.ts';
 import { deadlineText, deadlineTone } from './deadline.ts';
 import { downloadBase64, fileSize } from './download.ts';
 import { useCandidatePrivacy } from './useCandidatePrivacy.ts';
 import './privacy.css';
-
-export const channelLabel = (i18n: I18n, channel: RightsRequestChannel) =>
-  channel === 'letter' ? i18n.t('privacy.channel.letter') : i18n.t(`privacy.source.${channel}`);
 
 /** On the candidate screen: consents, rights requests, legal holds, the access export and erasure. */
 export function CandidatePrivacy({ id, name }: { id: string; name: string }) {
@@ -195,93 +191,5 @@ export function CandidatePrivacy({ id, name }: { id: string; name: string }) {
         />
       ) : null}
     </section>
-  );
-}
-
-function OpenRequestForm({ candidateId, onDone }: { candidateId: string; onDone(saved: boolean): void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const showToast = useToasts((s) => s.show);
-  const [kind, setKind] = useState<RightsRequestKind>('access');
-  const [channel, setChannel] = useState<RightsRequestChannel>('email');
-  const [receivedOn, setReceivedOn] = useState('');
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  const save = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const r = await api().call('privacy.requests.open', {
-        candidateId,
-        kind,
-        channel,
-        ...(receivedOn ? { receivedOn } : {}),
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      showToast({ tone: 'info', text: t('privacy.requests.opened', { date: i18n.date(r.dueOn) }) });
-      onDone(true);
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form
-      className="subform"
-      aria-label={t('privacy.requests.open')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <Field label={t('privacy.requests.kind')}>
-        {(control) => (
-          <select {...control} value={kind} autoFocus onChange={(e) => setKind(e.target.value as RightsRequestKind)}>
-            {RightsRequestKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`privacy.requests.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="field-pair">
-        <Field label={t('privacy.requests.channel')} className="narrow">
-          {(control) => (
-            <select {...control} value={channel} onChange={(e) => setChannel(e.target.value as RightsRequestChannel)}>
-              {RightsRequestChannels.map((c) => (
-                <option key={c} value={c}>
-                  {channelLabel(i18n, c)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('privacy.requests.receivedOn')} className="narrow">
-          {(control) => <input {...control} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />}
-        </Field>
-      </div>
-      <Field label={t('privacy.requests.note')}>
-        {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} />}
-      </Field>
-      <p className="muted small">{t('privacy.requests.deadlineHint')}</p>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
-      <div className="toolbar">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('privacy.requests.save')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('privacy.holds.cancel')}
-        </button>
-      </div>
-    </form>
   );
 }

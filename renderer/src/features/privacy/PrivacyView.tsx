@@ -45,6 +45,11 @@ export function PrivacyView() {
             {t('privacy.summary', { active: overview.candidates.active, inactive: overview.candidates.inactive, erasures: overview.erasures })}
           </p>
         ) : null}
+        {overview?.requests.open ? (
+          <p className={overview.requests.overdue ? 'deadline overdue' : 'deadline'}>
+            {t('privacy.requestsSummary', { open: overview.requests.open, overdue: overview.requests.overdue })}
+          </p>
+        ) : null}
       </div>
       <AuditStatus />
       {failure ? (

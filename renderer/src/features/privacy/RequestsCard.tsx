@@ -1,7 +1,7 @@
 import type { RightsRequest } from '../../../../shared/contract/privacy.ts';
 import { useUi } from '../../app/stores/ui.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { channelLabel } from './CandidatePrivacy.tsx';
+import { channelLabel } from './labels.ts';
 import { RequestActions } from './RequestActions.tsx';
 import { deadlineText, deadlineTone } from './deadline.ts';
 

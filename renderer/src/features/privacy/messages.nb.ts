@@ -4,6 +4,7 @@ export const privacyNb = {
 
   'privacy.title': 'Personvern',
   'privacy.loading': 'Henter personvernoversikten …',
+  'privacy.requestsSummary': '{open} åpne henvendelser, {overdue} over fristen',
   'privacy.summary': '{active} aktive og {inactive} inaktive kandidater · {erasures} slettet',
   'privacy.audit.intact': 'Revisjonsloggen er hel ({entries} hendelser).',
   'privacy.audit.broken': 'Revisjonsloggen er brutt ved hendelse {seq}: {problem}.',
