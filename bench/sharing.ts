@@ -36,6 +36,8 @@ export async function main(args: string[]): Promise<void> {
   // The receiver runs on its own thread: the client is another machine, not the sender's event loop.
   let receiver: ThreadReceiver | null = null;
   const cores: Core[] = [];
+  /** Per drain: how busy the sender's event loop was, and the process's CPU per item (all threads). */
+  const loads: { elu: number; cpuMsPerItem: number }[] = [];
   const open = (sharing: SenderOptions) => {
     const core = createCore({ vaultDir, sharing, retention: { firstDelayMs: 1e13 } });
     cores.push(core);
@@ -84,6 +86,8 @@ export async function main(args: string[]): Promise<void> {
       call = caller(core);
       const want = new Set(queued);
       const t0 = process.hrtime.bigint();
+      const elu0 = (performance as unknown as { eventLoopUtilization(prev?: unknown): { utilization: number } }).eventLoopUtilization();
+      const cpu0 = process.cpuUsage();
       await call('vault.unlock', { passphrase: PASSPHRASE, remember: false });
       // Done when the receiver has applied every item of the pass and none is left queued
       // (one applied but dropped before its answer is still waiting to be sent again).
@@ -114,6 +118,8 @@ export async function main(args: string[]): Promise<void> {
         });
       }
       const elapsed = ms(t0);
+      const cpu = process.cpuUsage(cpu0);
+      loads.push({ elu: (performance as unknown as { eventLoopUtilization(prev?: unknown): { utilization: number } }).eventLoopUtilization(elu0).utilization, cpuMsPerItem: (cpu.user + cpu.system) / 1000 / queued.length });
       await core.close();
       return elapsed;
     };
@@ -150,6 +156,8 @@ export async function main(args: string[]): Promise<void> {
         ['queue: profiles built and queued (per s)', ((first.queued.length / first.ms) * 1000).toFixed(0), ''],
         ['pass 1: delivered (per s)', perS.toFixed(0), '≥ 300'],
         ['pass 1: applied by the receiver', cleanApplied, n],
+        ["pass 1: sender's event loop busy (%)", ((loads[0]?.elu ?? 0) * 100).toFixed(0), ''],
+        ['pass 1: CPU per item, all threads (ms)', (loads[0]?.cpuMsPerItem ?? 0).toFixed(2), ''],
         ['pass 2 with faults: delivered (per s)', faultPerS.toFixed(0), ''],
         ['pass 2: ids that needed more than one request', retried, ''],
         ['delivered, both passes', delivered, all.length],

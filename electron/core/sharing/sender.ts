@@ -161,7 +161,7 @@ export class SharingSender {
     }
     const free = this.concurrency - this.inFlight.size;
     // Fetch in batches: one query per slot freed would keep the database thread busy with lookups.
-    if (free <= 0 || (this.inFlight.size > 0 && free < Math.ceil(this.concurrency / 4))) return;
+    if (free <= 0 || (this.inFlight.size > 0 && free < Math.ceil(this.concurrency / 2))) return;
     const items = await db.call('sharing.due', { now: now.toISOString(), limit: free, exclude: [...this.inFlight.keys()] });
     for (const item of items) {
       const work = this.process(item)

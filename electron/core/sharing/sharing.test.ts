@@ -139,7 +139,9 @@ describe('sharing: what may leave', () => {
       expect.objectContaining({ clientName: 'Fjordlager AS', vacancyId: 'lager-12', transferBasis: 'eea', fields: expect.arrayContaining(['name', 'work']) }),
     ]);
     const audit = await t.call('privacy.audit.list', { candidateId: c.id });
-    expect(audit.items.filter((e) => e.action === 'share').map((e) => e.detail.state)).toEqual(['delivered', 'queued']);
+    expect(audit.items.filter((e) => e.action === 'share')).toEqual([
+      expect.objectContaining({ actorId: expect.any(String), subjects: expect.objectContaining({ client: t.client.id, outbox: sent.id }), detail: expect.objectContaining({ state: 'queued', basis: 'eea' }) }),
+    ]);
   });
 });
 

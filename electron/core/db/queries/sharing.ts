@@ -354,6 +354,10 @@ export interface DueItem {
   } | null;
 }
 
+/**
+ * The oldest due items. The planner, left alone, picks the status index and sorts
+ * every queued row (bodies and all) on each call: the due index walks them in order.
+ */
 export function dueItems(db: Db, a: { now: string; limit: number; exclude: string[] }): DueItem[] {
   const rows = prepared(
     db,
@@ -362,7 +366,8 @@ export function dueItems(db: Db, a: { now: string; limit: number; exclude: strin
        CASE WHEN o.kind = 'deletion' THEN 1 ELSE
          coalesce(${grantedNow("'shareWithClient'", 'o.candidate_id', 'o.client_id', "''")}, 0)
          OR (o.vacancy_id IS NOT NULL AND coalesce(${grantedNow("'shareWithClient'", 'o.candidate_id', 'o.client_id', 'o.vacancy_id')}, 0)) END AS consented
-     FROM sharing_outbox o JOIN clients cl ON cl.id = o.client_id LEFT JOIN sharing_connections k ON k.client_id = o.client_id
+     FROM sharing_outbox o INDEXED BY sharing_outbox_due
+       JOIN clients cl ON cl.id = o.client_id LEFT JOIN sharing_connections k ON k.client_id = o.client_id
      WHERE o.status = 'queued' AND o.next_attempt_at <= ? AND o.id NOT IN (SELECT value FROM json_each(?))
      ORDER BY o.next_attempt_at, o.seq LIMIT ?`,
   ).all(a.now, JSON.stringify(a.exclude), a.limit) as {
@@ -408,7 +413,9 @@ export function dueItems(db: Db, a: { now: string; limit: number; exclude: strin
 
 /** When the sender should look again: the earliest queued item's time, or null. */
 export function nextDue(db: Db): string | null {
-  const row = prepared(db, "SELECT min(next_attempt_at) AS at FROM sharing_outbox WHERE status = 'queued'").get() as { at: string | null };
+  const row = prepared(db, "SELECT min(next_attempt_at) AS at FROM sharing_outbox INDEXED BY sharing_outbox_due WHERE status = 'queued'").get() as {
+    at: string | null;
+  };
   return row.at;
 }
 
@@ -429,8 +436,9 @@ function queueDeletion(
 }
 
 /**
- * The client acknowledged the item. A profile whose row is gone meanwhile (the
+ * The client acknowledged the items. A profile whose row is gone meanwhile (the
  * candidate was erased while it was on the wire) gets a deletion request at once.
+ * The share itself was audited when staff queued it; the row now records when it left.
  */
 export function markDelivered(
   db: Db,
@@ -441,31 +449,15 @@ export function markDelivered(
 ): number {
   return db.transaction(() => {
     let n = 0;
+    // The basis recorded is the one the transfer actually relied on, at send time.
+    const update = prepared(
+      db,
+      `UPDATE sharing_outbox SET status = 'delivered', delivered_at = ?, body = NULL, last_error = NULL, next_attempt_at = NULL,
+         transfer_basis = coalesce(?, transfer_basis), transfer_detail = coalesce(?, transfer_detail) WHERE id = ?`,
+    );
     for (const item of a.items) {
-      const row = prepared(db, 'SELECT candidate_id, created_by, consent_event_id, vacancy_id, status FROM sharing_outbox WHERE id = ?').get(item.id) as
-        | { candidate_id: string | null; created_by: string | null; consent_event_id: string | null; vacancy_id: string | null; status: OutboxStatus }
-        | undefined;
-      if (!row) {
-        if (item.kind === 'profile') queueDeletion(db, { clientId: item.clientId, profileRef: item.profileRef, reason: 'erasure', at: a.at });
-        continue;
-      }
-      // The basis recorded is the one the transfer actually relied on, at send time.
-      prepared(
-        db,
-        `UPDATE sharing_outbox SET status = 'delivered', delivered_at = ?, body = NULL, last_error = NULL, next_attempt_at = NULL,
-           transfer_basis = coalesce(?, transfer_basis), transfer_detail = coalesce(?, transfer_detail) WHERE id = ?`,
-      ).run(a.at, item.transfer?.basis ?? null, item.transfer?.detail ?? null, item.id);
-      n++;
-      if (item.kind === 'profile' && row.candidate_id) {
-        appendAudit(db, {
-          at: a.at,
-          actorId: row.created_by,
-          action: 'share',
-          candidateId: row.candidate_id,
-          subjects: { client: item.clientId, outbox: item.id, ...(row.consent_event_id ? { consentEvent: row.consent_event_id } : {}) },
-          detail: { state: 'delivered' },
-        });
-      }
+      if (update.run(a.at, item.transfer?.basis ?? null, item.transfer?.detail ?? null, item.id).changes > 0) n++;
+      else if (item.kind === 'profile') queueDeletion(db, { clientId: item.clientId, profileRef: item.profileRef, reason: 'erasure', at: a.at });
     }
     return n;
   })();
