@@ -65,6 +65,9 @@ test('a client and vacancy, the ranking with its explanation, the shortlist thro
   // The recruiter decides: on the shortlist, then through the pipeline by keyboard.
   if (process.env.KANDIDAT_SHOTS) await page.screenshot({ path: `${process.env.KANDIDAT_SHOTS}/ranking.png`, fullPage: true });
   await kariWhy.getByRole('button', { name: 'Sett på kortlisten' }).click();
+  // The decision is in the art. 22 log with the ranking it followed.
+  await page.getByText('Beslutningslogg (art. 22)').click();
+  await expect(page.getByRole('region', { name: /^Rangering / }).first()).toContainText('Kari Nordmann – 100 – Satt på kortlisten');
   const board = page.getByRole('region', { name: 'Kortliste' });
   const card = board.getByRole('button', { name: /^Kari Nordmann/ });
   await expect(board.getByRole('region', { name: /^Kortliste/ })).toContainText('Kari Nordmann');

@@ -4,6 +4,7 @@ import { DEFAULT_WEIGHTS, MatchFactors } from '../../../../shared/contract/match
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { useClients } from '../clients/store.ts';
+import { DecisionLog } from './DecisionLog.tsx';
 import { ShortlistBoard } from './ShortlistBoard.tsx';
 import './matching.css';
 
@@ -166,6 +167,7 @@ export function VacancyScreen({ id }: { id: string }) {
         </div>
       ) : null}
       <ShortlistBoard vacancyId={id} entries={shortlist} onChanged={setShortlist} onError={setFailure} />
+      <DecisionLog vacancyId={id} refreshKey={`${run?.runId ?? ''}:${run?.results.map((r) => r.decision ?? '').join() ?? ''}`} />
     </section>
   );
 }

@@ -36,6 +36,11 @@ export const matchingEn: Record<keyof typeof matchingNb, string> = {
   'match.decided.rejected': 'Not proceeded with',
   'match.decided.none': 'No decision',
 
+  'log.title': 'Decision log (art. 22)',
+  'log.hint': 'Every ranking shown, with the algorithm version and a checksum of its inputs, and the decision that followed.',
+  'log.empty': 'No rankings yet.',
+  'log.run': 'Ranking {when}',
+
   'shortlist.title': 'Shortlist',
   'shortlist.empty': 'Nobody on the shortlist yet.',
   'shortlist.hint': 'Left/right arrow moves the candidate between stages.',

@@ -34,6 +34,11 @@ export const matchingNb = {
   'match.decided.rejected': 'Ikke gått videre med',
   'match.decided.none': 'Ingen beslutning',
 
+  'log.title': 'Beslutningslogg (art. 22)',
+  'log.hint': 'Hver rangering som er vist, med algoritmeversjon og kontrollsum av grunnlaget, og beslutningen som fulgte.',
+  'log.empty': 'Ingen rangeringer ennå.',
+  'log.run': 'Rangering {when}',
+
   'shortlist.title': 'Kortliste',
   'shortlist.empty': 'Ingen på kortlisten ennå.',
   'shortlist.hint': 'Pil venstre/høyre flytter kandidaten mellom trinnene.',
