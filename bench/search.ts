@@ -9,8 +9,7 @@ import { withDeferredIndexing } from '../electron/core/db/queries/search-index.t
 import { upsertProfile } from '../electron/core/db/queries/profiles.ts';
 import { insertStaff } from '../electron/core/db/queries/staff.ts';
 import { searchIndex } from '../electron/core/db/queries/search.ts';
-import { compileSearch } from '../electron/core/search/service.ts';
-import { HIGHLIGHT_END, HIGHLIGHT_START } from '../electron/core/search/fold.ts';
+import { compileSearch, toSearchResult } from '../electron/core/search/service.ts';
 import { searchFilters, type SearchFiltersInput } from '../shared/contract/search.ts';
 import { clientFields } from '../shared/contract/clients.ts';
 import { vacancyFields } from '../shared/contract/matching.ts';
@@ -139,7 +138,10 @@ function runQueries(db: Db, rounds: number) {
       const cpu = process.cpuUsage();
       const start = process.hrtime.bigint();
       const compiled = compileSearch(input);
-      const result = searchIndex(db, { ...compiled, availableBy: input.filters.availableBy, limit: 50, offset: 0, highlight: [HIGHLIGHT_START, HIGHLIGHT_END] });
+      const result = toSearchResult(
+        searchIndex(db, { match: compiled.match, ranked: compiled.ranked, availableBy: input.filters.availableBy, limit: 50, offset: 0 }),
+        compiled,
+      );
       const t = ms(start);
       const used = process.cpuUsage(cpu);
       if (round > 0) {

@@ -30,13 +30,9 @@ export function foldNorwegian(text: string): string {
   );
 }
 
-/** Characters the index never stores: they mark highlights in snippets. */
-export const HIGHLIGHT_START = '\u0002';
-export const HIGHLIGHT_END = '\u0003';
-
 /**
- * Text as stored for snippets: control characters (the highlight markers among
- * them) become spaces. They separate tokens either way, so positions do not move.
+ * Text as stored for snippets: control characters become spaces. They separate
+ * tokens either way, so positions do not move.
  */
 export function cleanForIndex(text: string): string {
   // eslint-disable-next-line no-control-regex

@@ -1,10 +1,10 @@
 import type { MethodParsedInput, SavedCandidateSearch, CandidateSearchHit, CandidateSearchResult } from '../../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
+import type { QueryResult } from '../db/queries/index.ts';
 import { AppError } from '../rpc/errors.ts';
-import { HIGHLIGHT_END, HIGHLIGHT_START } from './fold.ts';
 import { filterExpressions, hasPositiveTerms, matchExpression, queryExpression } from './fts.ts';
 import { parseQuery, QuerySyntaxError, type QueryNode } from './query.ts';
-import { snippetField, snippetParts } from './snippet.ts';
+import { highlightTerms, makeSnippet } from './snippet.ts';
 
 /** The query as the index reads it; a malformed query is a VALIDATION error naming the position. */
 export function compileSearch(input: Pick<MethodParsedInput<'search.query'>, 'query' | 'filters' | 'includeInactive'>) {
@@ -35,23 +35,19 @@ export function compileSearch(input: Pick<MethodParsedInput<'search.query'>, 'qu
   return {
     match: matchExpression(words, filterExpressions(input.filters, input.includeInactive)),
     ranked: positive,
+    highlight: highlightTerms(tree),
   };
 }
 
-export async function searchCandidates(ctx: CoreContext, input: MethodParsedInput<'search.query'>): Promise<CandidateSearchResult> {
-  const compiled = compileSearch(input);
-  const { db } = ctx.vault.requireSession();
-  const result = await db.call('search.run', {
-    ...compiled,
-    availableBy: input.filters.availableBy,
-    limit: input.limit,
-    offset: input.offset,
-    highlight: [HIGHLIGHT_START, HIGHLIGHT_END],
-  });
+/** The index's page as the contract's hits, each with its snippet. */
+export function toSearchResult(
+  result: QueryResult<'search.run'>,
+  compiled: Pick<ReturnType<typeof compileSearch>, 'ranked' | 'highlight'>,
+): CandidateSearchResult {
   return {
     total: result.total,
     hits: result.hits.map((h): CandidateSearchHit => {
-      const snippet = h.snippet ? snippetParts(h.snippet) : [];
+      const snippet = h.columns ? makeSnippet(h.columns, compiled.highlight) : null;
       return {
         id: h.candidateId,
         name: h.name,
@@ -60,11 +56,24 @@ export async function searchCandidates(ctx: CoreContext, input: MethodParsedInpu
         status: h.status,
         availableFrom: h.availableFrom,
         score: compiled.ranked ? Math.round(-h.rank * 1000) / 1000 : 0,
-        snippet,
-        snippetField: h.columns && snippet.length > 0 ? snippetField(snippet, h.columns) : null,
+        snippet: snippet?.parts ?? [],
+        snippetField: snippet?.field ?? null,
       };
     }),
   };
+}
+
+export async function searchCandidates(ctx: CoreContext, input: MethodParsedInput<'search.query'>): Promise<CandidateSearchResult> {
+  const compiled = compileSearch(input);
+  const { db } = ctx.vault.requireSession();
+  const result = await db.call('search.run', {
+    match: compiled.match,
+    ranked: compiled.ranked,
+    availableBy: input.filters.availableBy,
+    limit: input.limit,
+    offset: input.offset,
+  });
+  return toSearchResult(result, compiled);
 }
 
 export function listSavedSearches(ctx: CoreContext): Promise<SavedCandidateSearch[]> {

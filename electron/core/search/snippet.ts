@@ -1,33 +1,120 @@
 import type { SearchField, SearchSnippetPart } from '../../../shared/contract/search.ts';
 import { SearchFields } from '../../../shared/contract/search.ts';
-import { HIGHLIGHT_END, HIGHLIGHT_START } from './fold.ts';
+import { COLUMN_WEIGHTS } from './fields.ts';
+import { foldNorwegian } from './fold.ts';
+import type { QueryNode } from './query.ts';
 
-/** FTS5's snippet with our marker characters, as parts the renderer shows as text (never as HTML). */
-export function snippetParts(marked: string): SearchSnippetPart[] {
-  const parts: SearchSnippetPart[] = [];
-  let rest = marked;
-  while (rest.length > 0) {
-    const start = rest.indexOf(HIGHLIGHT_START);
-    if (start < 0) {
-      parts.push({ text: rest, hit: false });
-      break;
-    }
-    if (start > 0) parts.push({ text: rest.slice(0, start), hit: false });
-    const end = rest.indexOf(HIGHLIGHT_END, start + 1);
-    const stop = end < 0 ? rest.length : end;
-    parts.push({ text: rest.slice(start + 1, stop), hit: true });
-    rest = rest.slice(stop + 1);
-  }
-  return parts.filter((p) => p.text !== '');
+/**
+ * Snippets, cut here rather than by FTS5's snippet(): the ranked query then only
+ * computes bm25 (FTS5 computes a snippet for every match before sorting), and only
+ * the words the recruiter asked for are marked (not the words of a filter, and not
+ * the words under NOT).
+ */
+
+export interface HighlightTerm {
+  /** Folded tokens, as the index holds them. */
+  tokens: string[];
+  /** The last token is a prefix. */
+  prefix: boolean;
+  field: SearchField | null;
 }
 
-/** Which field a snippet was cut from: the column holding its longest piece. */
-export function snippetField(parts: SearchSnippetPart[], columns: Record<string, string>): SearchField | null {
-  const plain = parts.map((p) => p.text).join('');
-  const longest = plain
-    .split('…')
-    .map((s) => s.trim())
-    .sort((x, y) => y.length - x.length)[0];
-  if (!longest) return null;
-  return SearchFields.find((f) => columns[f]?.includes(longest)) ?? null;
+const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
+const foldedTokens = (text: string) => foldNorwegian(text).match(TOKEN) ?? [];
+
+/** The positive terms of a query: what a hit is shown for. */
+export function highlightTerms(tree: QueryNode | null): HighlightTerm[] {
+  if (!tree) return [];
+  switch (tree.kind) {
+    case 'term': {
+      const text = tree.field === 'phone' ? tree.text.replace(/\D/g, '') : tree.text;
+      const tokens = foldedTokens(text);
+      return tokens.length ? [{ tokens, prefix: tree.prefix, field: tree.field }] : [];
+    }
+    case 'not':
+      return [];
+    default:
+      return tree.children.flatMap(highlightTerms);
+  }
+}
+
+interface Token {
+  start: number;
+  end: number;
+  hit: boolean;
+}
+
+const tokenMatches = (token: string, want: string, prefix: boolean) => (prefix ? token.startsWith(want) : token === want);
+
+/** The words of the text, those a term matches marked; a phrase is marked only where its words stand together. */
+function tokensOf(text: string, terms: HighlightTerm[]): Token[] {
+  const found = [...text.matchAll(TOKEN)];
+  const folded = found.map((m) => foldNorwegian(m[0]));
+  const hit = folded.map(() => false);
+  for (const term of terms) {
+    const n = term.tokens.length;
+    for (let i = 0; i + n <= folded.length; i++) {
+      if (term.tokens.every((want, k) => tokenMatches(folded[i + k]!, want, term.prefix && k === n - 1))) {
+        for (let k = 0; k < n; k++) hit[i + k] = true;
+      }
+    }
+  }
+  return found.map((m, i) => ({ start: m.index, end: m.index + m[0].length, hit: hit[i]! }));
+}
+
+/** The best passage of the best column (hits weighted as bm25 weighs the columns), at most `size` words. */
+export function makeSnippet(
+  columns: Partial<Record<SearchField, string>>,
+  terms: HighlightTerm[],
+  size = 14,
+): { parts: SearchSnippetPart[]; field: SearchField } | null {
+  let best: { field: SearchField; text: string; tokens: Token[]; score: number } | null = null;
+  for (const field of SearchFields) {
+    const text = columns[field];
+    if (!text) continue;
+    const applicable = terms.filter((t) => t.field === null || t.field === field);
+    if (applicable.length === 0) continue;
+    const tokens = tokensOf(text, applicable);
+    const hits = tokens.filter((t) => t.hit).length;
+    if (hits === 0) continue;
+    const score = hits * COLUMN_WEIGHTS[field];
+    if (!best || score > best.score) best = { field, text, tokens, score };
+  }
+  if (!best) return null;
+  const { tokens, text } = best;
+  // The window of `size` tokens holding the most hits, starting a little before the first of them.
+  let from = 0;
+  let most = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.hit) continue;
+    const start = Math.max(0, Math.min(i - 2, tokens.length - size));
+    const count = tokens.slice(start, start + size).filter((t) => t.hit).length;
+    if (count > most) {
+      most = count;
+      from = start;
+    }
+  }
+  const window = tokens.slice(from, from + size);
+  const first = window[0]!;
+  const last = window[window.length - 1]!;
+  const parts: SearchSnippetPart[] = [];
+  const push = (t: string, hit: boolean) => {
+    if (!t) return;
+    const prev = parts[parts.length - 1];
+    if (prev && prev.hit === hit) prev.text += t;
+    else parts.push({ text: t, hit });
+  };
+  if (from > 0) push('…', false);
+  let at = first.start;
+  let previousHit = false;
+  for (const t of window) {
+    // Between two marked words (a phrase) the space is marked too: one mark, not three.
+    push(text.slice(at, t.start).replace(/\s+/g, ' '), previousHit && t.hit);
+    push(text.slice(t.start, t.end), t.hit);
+    at = t.end;
+    previousHit = t.hit;
+  }
+  if (from + size < tokens.length) push('…', false);
+  else push(text.slice(last.end).replace(/\s+/g, ' ').trimEnd(), false);
+  return { parts, field: best.field };
 }

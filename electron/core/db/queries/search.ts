@@ -2,6 +2,7 @@ import type { Db } from '../connection.ts';
 import type { SavedCandidateSearch, SearchFilters } from '../../../../shared/contract/search.ts';
 import { prepared } from './prepared.ts';
 import { AppError } from '../../rpc/errors.ts';
+import { COLUMN_WEIGHTS, INDEX_COLUMNS } from '../../search/fields.ts';
 
 /**
  * Running a search over the index (search-index.ts keeps it current). The MATCH
@@ -12,44 +13,39 @@ import { AppError } from '../../rpc/errors.ts';
 export interface IndexHit {
   candidateId: string;
   rank: number;
-  snippet: string | null;
   name: string;
   city: string;
   postalCode: string;
   status: 'active' | 'inactive';
   availableFrom: string | null;
-  /** The content of each column, to tell which one the snippet came from. */
+  /** Each column's text, for the snippet (ranked searches only). */
   columns: Record<string, string> | null;
 }
 
-const SNIPPET_TOKENS = 14;
-const SNIPPET_COLUMNS = 'name, role, skill, cert, lang, sector, city, postal, email, phone, cv, notes';
+/** Weighted bm25 by column, from our own constants (never from input). */
+const BM25 = `bm25(search_fts, ${INDEX_COLUMNS.map((c) => COLUMN_WEIGHTS[c].toFixed(1)).join(', ')})`;
+const TEXT_COLUMNS = INDEX_COLUMNS.filter((c) => c !== 'tags');
 
 /**
- * One page of hits. Ranked pages come from FTS5's own ORDER BY rank, so bm25 is
- * computed once per match and the snippet only for the rows on the page.
+ * One page of hits. Ranked pages sort by weighted bm25 with a LIMIT, which SQLite
+ * does with a small heap; the texts of the page's rows come along for the snippets
+ * (cut in search/snippet.ts).
  */
 export function searchIndex(
   db: Db,
   a: {
     /** Query words AND filters. */
     match: string;
-    /** Rank by relevance with snippets; false: by name, without snippets (filters only, or only NOT). */
+    /** Rank by relevance; false: by name (filters only, or only NOT). */
     ranked: boolean;
     availableBy: string | null;
     limit: number;
     offset: number;
-    highlight: [string, string];
   },
 ): { total: number; hits: IndexHit[] } {
   const available = a.availableBy ? 'AND d.available_from IS NOT NULL AND d.available_from <= @availableBy' : '';
-  const params = {
-    match: a.match,
-    limit: a.limit,
-    offset: a.offset,
-    ...(a.availableBy ? { availableBy: a.availableBy } : {}),
-  };
-  const { limit: _l, offset: _o, ...countParams } = params;
+  const countParams = { match: a.match, ...(a.availableBy ? { availableBy: a.availableBy } : {}) };
+  const params = { ...countParams, limit: a.limit, offset: a.offset };
   const total = (
     prepared(
       db,
@@ -60,28 +56,26 @@ export function searchIndex(
   ).n;
   if (total === 0 || a.offset >= total) return { total, hits: [] };
 
-  const snippet = `snippet(search_fts, -1, @start, @end, '…', ${SNIPPET_TOKENS})`;
   const page = (
     a.ranked
       ? prepared(
           db,
           available
-            ? `SELECT f.rowid AS doc, f.rank AS rank, ${snippet} AS snippet FROM search_fts f JOIN search_docs d ON d.doc = f.rowid
-               WHERE search_fts MATCH @match ${available} ORDER BY f.rank LIMIT @limit OFFSET @offset`
-            : `SELECT rowid AS doc, rank, ${snippet} AS snippet FROM search_fts WHERE search_fts MATCH @match
-               ORDER BY rank LIMIT @limit OFFSET @offset`,
-        ).all({ ...params, start: a.highlight[0], end: a.highlight[1] })
+            ? `SELECT f.rowid AS doc, ${BM25} AS rank FROM search_fts f JOIN search_docs d ON d.doc = f.rowid
+               WHERE search_fts MATCH @match ${available} ORDER BY rank LIMIT @limit OFFSET @offset`
+            : `SELECT rowid AS doc, ${BM25} AS rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT @limit OFFSET @offset`,
+        ).all(params)
       : prepared(
           db,
-          `SELECT d.doc AS doc, 0 AS rank, NULL AS snippet FROM search_docs d JOIN candidates c ON c.id = d.candidate_id
+          `SELECT d.doc AS doc, 0 AS rank FROM search_docs d JOIN candidates c ON c.id = d.candidate_id
            WHERE d.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match) ${available}
            ORDER BY c.sort_key, c.id LIMIT @limit OFFSET @offset`,
         ).all(params)
-  ) as { doc: number; rank: number; snippet: string | null }[];
+  ) as { doc: number; rank: number }[];
 
   const details = prepared(
     db,
-    `SELECT d.candidate_id, c.name, c.city, c.postal_code, c.status, c.available_from, ${SNIPPET_COLUMNS.split(', ').map((col) => `d.${col} AS col_${col}`).join(', ')}
+    `SELECT d.candidate_id, c.name, c.city, c.postal_code, c.status, c.available_from, ${TEXT_COLUMNS.map((col) => `d.${col} AS col_${col}`).join(', ')}
      FROM search_docs d JOIN candidates c ON c.id = d.candidate_id WHERE d.doc = ?`,
   );
   const hits: IndexHit[] = [];
@@ -91,17 +85,16 @@ export function searchIndex(
       | undefined;
     if (!d) continue;
     const columns: Record<string, string> = {};
-    for (const col of SNIPPET_COLUMNS.split(', ')) columns[col] = d[`col_${col}`] ?? '';
+    if (a.ranked) for (const col of TEXT_COLUMNS) columns[col] = d[`col_${col}`] ?? '';
     hits.push({
       candidateId: d.candidate_id,
       rank: row.rank,
-      snippet: row.snippet,
       name: d.name,
       city: d.city,
       postalCode: d.postal_code,
       status: d.status,
       availableFrom: d.available_from,
-      columns: row.snippet ? columns : null,
+      columns: a.ranked ? columns : null,
     });
   }
   return { total, hits };
