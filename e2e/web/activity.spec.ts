@@ -81,6 +81,11 @@ test('log a call with Alt+C, drop an e-mail onto the candidate, both on the time
   await expect(page.getByRole('heading', { name: 'Kandidater', level: 1 })).toBeVisible();
   await snap(page, 'activity-timeline', '#sec-activity');
 
+  // A file that is no e-mail is refused with its reason; nothing is added.
+  await dropFile(page, 'notat.eml', 'Bare et notat uten e-posthoder\n');
+  await expect(page.getByText('Kunne ikke lese notat.eml: filen er ikke en lesbar e-post (.eml eller Outlook .msg)')).toBeVisible();
+  await expect(panel(page).getByRole('button', { name: /^E-post/ })).toContainText('1');
+
   // Filters by kind.
   await panel(page).getByRole('button', { name: /^E-post/ }).click();
   await expect(timeline.getByText('Avtalte intervju torsdag kl. 10.')).toBeHidden();

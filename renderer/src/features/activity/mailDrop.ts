@@ -1,3 +1,4 @@
+import { MAX_MAIL_BYTES } from '../../../../shared/contract/mail.ts';
 import { api } from '../../api/client.ts';
 import { useUi } from '../../app/stores/ui.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
@@ -22,20 +23,27 @@ export function toBase64(buffer: ArrayBuffer): string {
 export async function importMailFiles(files: File[], candidateId?: string): Promise<void> {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(useLocale.getState().locale, key, params);
   const toast = useToasts.getState().show;
-  const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: toBase64(await f.arrayBuffer()) })));
-  try {
-    const { results } = await api().call('mail.import', { ...(candidateId ? { candidateId } : {}), files: payload });
-    const logged = results.filter((r) => r.status === 'logged').length;
-    if (logged) toast({ tone: 'info', text: t('mail.dropped', { n: logged }) });
-    for (const r of results) {
-      if (r.status === 'duplicate') toast({ tone: 'info', text: t('mail.duplicate', { subject: r.subject }) });
-      if (r.status === 'failed') toast({ tone: 'error', text: t('mail.failed', { file: r.fileName, reason: r.error?.message ?? '' }) });
+  let logged = 0;
+  // One file per call: a few large messages together would exceed what one call may carry.
+  for (const file of files) {
+    if (file.size > MAX_MAIL_BYTES) {
+      toast({ tone: 'error', text: t('mail.failed', { file: file.name, reason: t('mail.tooLarge', { mb: MAX_MAIL_BYTES / 1024 / 1024 }) }) });
+      continue;
     }
-    const unmatched = results.flatMap((r, i) => (r.status === 'unmatched' ? [{ fileName: r.fileName, bytes: payload[i]!.bytes, result: r }] : []));
-    if (unmatched.length) useActivityUi.getState().addUnmatched(unmatched);
-  } catch (error) {
-    toast({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+    try {
+      const bytes = toBase64(await file.arrayBuffer());
+      const { results } = await api().call('mail.import', { ...(candidateId ? { candidateId } : {}), files: [{ fileName: file.name, bytes }] });
+      for (const r of results) {
+        if (r.status === 'logged') logged++;
+        if (r.status === 'duplicate') toast({ tone: 'info', text: t('mail.duplicate', { subject: r.subject }) });
+        if (r.status === 'failed') toast({ tone: 'error', text: t('mail.failed', { file: r.fileName, reason: t(`mail.error.${r.error?.code ?? 'MALFORMED'}`) }) });
+        if (r.status === 'unmatched') useActivityUi.getState().addUnmatched([{ fileName: r.fileName, bytes, result: r }]);
+      }
+    } catch (error) {
+      toast({ tone: 'error', text: t('mail.failed', { file: file.name, reason: error instanceof Error ? error.message : String(error) }) });
+    }
   }
+  if (logged) toast({ tone: 'info', text: t('mail.dropped', { n: logged }) });
 }
 
 /** For the window-wide drop handler: takes the e-mail files, returns the rest for the CV intake. */
