@@ -3,7 +3,8 @@ import { Webhook } from 'standardwebhooks';
 import { makeTestCore } from '../testing/harness.ts';
 import type { SharingSender } from './sender.ts';
 import type { Delivery, DeliveryResult } from './transport.ts';
-import type { ProfileMessage } from '../../../shared/contract/index.ts';
+import JSZip from 'jszip';
+import type { Disclosure, ProfileMessage } from '../../../shared/contract/index.ts';
 import { addCandidate, addClient, allOutbox, connect, grantShare, newSecret, withdrawShare } from './test-support.ts';
 import { backoffMs } from './sender.ts';
 
@@ -305,9 +306,17 @@ describe("sharing: the candidate's rights", () => {
 
     const { db } = t.core.ctx.vault.requireSession();
     const exported = (await db.call('privacy.collect', { candidateId: c.id, now: t.clock.now().toISOString() })) as {
-      sharing: { disclosures: { clientName: string }[] };
+      sharing: { disclosures: Disclosure[]; notSent: unknown[] };
     };
-    expect(exported.sharing.disclosures.map((d) => d.clientName).sort()).toEqual(['Andre Kunde AS', 'Fjordlager AS']);
+    expect(exported.sharing.disclosures.map((d) => [d.clientName, d.transferBasis, d.fields.includes('birthDate')]).sort()).toEqual([
+      ['Andre Kunde AS', 'eea', false],
+      ['Fjordlager AS', 'eea', false],
+    ]);
+    expect(exported.sharing.notSent).toEqual([]);
+    // In the ZIP the candidate gets.
+    const zip = await JSZip.loadAsync((await t.call('privacy.export', { candidateId: c.id })).base64, { base64: true });
+    const data = JSON.parse(await zip.file('data.json')!.async('string')) as { sharing: { disclosures: Disclosure[] } };
+    expect(data.sharing.disclosures).toHaveLength(2);
 
     const refs = t.wire.sent.map((d) => (JSON.parse(d.body) as ProfileMessage).data.profileRef);
     await t.call('privacy.erase', { candidateId: c.id, reason: 'request' });

@@ -593,19 +593,12 @@ export function listDisclosures(db: Db, a: { candidateId: string }): Disclosure[
   }));
 }
 
-/** The export's part: every disclosure, and what is waiting or was stopped. */
+/** The export's part: every disclosure, and what is waiting to go or was stopped before it left. */
 export function collectSharing(db: Db, candidateId: string) {
-  return {
-    disclosures: listDisclosures(db, { candidateId }),
-    outbox: listOutbox(db, { candidateId, offset: 0, limit: 500 }).items.map((i) => ({
-      id: i.id,
-      client: i.clientName,
-      vacancyId: i.vacancyId,
-      status: i.status,
-      createdAt: i.createdAt,
-      deliveredAt: i.deliveredAt,
-    })),
-  };
+  const notSent = listOutbox(db, { candidateId, offset: 0, limit: 500 })
+    .items.filter((i) => i.status !== 'delivered')
+    .map((i) => ({ outboxId: i.id, kind: i.kind, clientId: i.clientId, clientName: i.clientName, vacancyId: i.vacancyId, status: i.status, queuedAt: i.createdAt }));
+  return { disclosures: listDisclosures(db, { candidateId }), notSent };
 }
 
 /**
