@@ -4,12 +4,10 @@ import { createVault, panel, row } from './helpers.ts';
 const NAME = 'Sigrid Tveitå';
 // A loopback port nothing listens on: the item waits in the outbox, nothing leaves the machine.
 const ENDPOINT = 'https://127.0.0.1:9/kandidat';
-const SECRET = `whsec_${Buffer.alloc(32, 5).toString('base64')}`;
 
 test('sharing: refused without consent with the reason; with consent, exactly what leaves is shown, queued and listed', async ({ page, kandidat }) => {
   await createVault(page, kandidat);
   const client = await rpc<{ id: string }>(page, 'clients.create', { name: 'Fjordlager AS', orgNumber: '923609016' });
-  await rpc(page, 'sharing.connections.save', { clientId: client.id, endpoint: ENDPOINT, secret: SECRET });
   const candidate = await rpc<{ id: string }>(page, 'candidates.create', {
     name: NAME,
     emails: ['sigrid@example.no'],
@@ -17,6 +15,24 @@ test('sharing: refused without consent with the reason; with consent, exactly wh
     birthDate: '1991-02-03',
   });
 
+  // Connect the client on the sharing screen; the secret made there is shown once.
+  await page.getByRole('button', { name: 'Deling', exact: true }).click();
+  const connections = page.getByRole('region', { name: 'Kundeforbindelser' });
+  await expect(connections).toContainText('Ingen kunder er koblet til ennå.');
+  await connections.getByRole('button', { name: 'Koble til en kunde' }).click();
+  const connect = connections.getByRole('form', { name: 'Koble til en kunde' });
+  await connect.getByLabel('Mottaksadresse (https://)').fill(ENDPOINT);
+  await connect.getByRole('button', { name: 'Lag ny nøkkel' }).click();
+  const secret = await connect.getByLabel('Signeringsnøkkel (whsec_…)').inputValue();
+  expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+  await expect(connect).toContainText('den vises ikke igjen etter lagring');
+  if (process.env.SHARING_SCREENSHOTS) await page.screenshot({ path: `${process.env.SHARING_SCREENSHOTS}/sharing-connect.png`, fullPage: true });
+  await connect.getByRole('button', { name: 'Lagre forbindelsen' }).click();
+  await expect(page.getByRole('status').getByText('Forbindelsen til Fjordlager AS er lagret.')).toBeVisible();
+  await expect(connections.getByRole('row', { name: /Fjordlager AS/ })).toContainText('Norge er i EU/EØS.');
+  await expect(connections).not.toContainText(secret.slice(6, 20));
+
+  await page.getByRole('button', { name: 'Kandidater', exact: true }).click();
   await row(page, NAME).click();
   const sharing = panel(page).getByRole('region', { name: 'Deling med kunder' });
   await expect(sharing).toContainText('Ikke delt med noen kunde.');
@@ -53,9 +69,7 @@ test('sharing: refused without consent with the reason; with consent, exactly wh
   // The outbox lists it, waiting (the client does not answer) with its attempts.
   await page.getByRole('button', { name: 'Deling', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Deling med kunder', level: 1 })).toBeVisible();
-  const connections = page.getByRole('region', { name: 'Kundeforbindelser' });
   await expect(connections.getByRole('row', { name: /Fjordlager AS/ })).toContainText(ENDPOINT);
-  await expect(connections).not.toContainText(SECRET.slice(6, 20));
   const outbox = page.getByRole('table', { name: 'Utboks' });
   const item = outbox.getByRole('row', { name: new RegExp(NAME) });
   await expect(item).toContainText('Fjordlager AS');
