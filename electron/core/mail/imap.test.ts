@@ -145,6 +145,26 @@ describe.skipIf(!available)('mailbox logging over IMAP', () => {
     expect(await emailsOf(ase.id)).toHaveLength(0);
   }, 30_000);
 
+  it('can be cancelled; what was committed stays and the next run goes on from there', async () => {
+    const { ase, bjorn } = await ready(server.port);
+    server.deliver('Cancel', mailbox(60, 300));
+    await t.call('mail.account.save', { address: OWN, imap: { host: '127.0.0.1', port: server.port, secure: false, user: server.user }, folders: ['Cancel'] });
+    const off = t.core.events.on((name, payload) => {
+      if (name === 'mail.sync.progress' && (payload as EventPayloads['mail.sync.progress']).done === 10) {
+        off();
+        void t.call('mail.sync.cancel', {});
+      }
+    });
+    const report = await syncMailbox(t.core.ctx, { batchSize: 10 });
+    expect(report.cancelled).toBe(true);
+    const state = await t.core.ctx.vault.requireSession().db.call('mail.folderState', { folder: 'Cancel' });
+    expect(state!.lastUid).toBeGreaterThanOrEqual(10);
+    expect(state!.lastUid).toBeLessThan(60);
+    const resumed = await syncMailbox(t.core.ctx, { batchSize: 10 });
+    expect(resumed.folders[0]!.fetched).toBe(60 - state!.lastUid);
+    expect((await emailsOf(ase.id)).length + (await emailsOf(bjorn.id)).length).toBe(40);
+  }, 30_000);
+
   it('a wrong password is a clear error, not a hang', async () => {
     await ready(server.port);
     await t.call('mail.account.save', { address: OWN, imap: { host: '127.0.0.1', port: server.port, secure: false, user: server.user, password: 'feil' }, folders: ['INBOX'] });
