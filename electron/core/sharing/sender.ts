@@ -144,7 +144,8 @@ export class SharingSender {
         if (!this.refill || !this.running) break;
       }
     } catch (error) {
-      this.o.onError?.(error);
+      // Locked mid-drain: nothing is lost (the outbox is in the vault), and nothing to report.
+      if (this.running) this.o.onError?.(error);
     } finally {
       this.filling = false;
       this.settleIdle();
@@ -165,7 +166,9 @@ export class SharingSender {
     const items = await db.call('sharing.due', { now: now.toISOString(), limit: free, exclude: [...this.inFlight.keys()] });
     for (const item of items) {
       const work = this.process(item)
-        .catch((error: unknown) => this.o.onError?.(error))
+        .catch((error: unknown) => {
+          if (this.running) this.o.onError?.(error);
+        })
         .finally(() => {
           this.inFlight.delete(item.id);
           if (this.refsInFlight.get(item.profileRef) === work) this.refsInFlight.delete(item.profileRef);
@@ -260,7 +263,7 @@ export class SharingSender {
           await this.ctx.vault.requireSession().db.call('sharing.delivered', { items: batch.map((b) => b.entry), at: this.ctx.clock.now().toISOString() });
         } catch (error) {
           // Still queued in the vault: sent again later under the same id, applied once by the client.
-          this.o.onError?.(error);
+          if (this.running) this.o.onError?.(error);
         } finally {
           for (const b of batch) b.resolve();
         }
