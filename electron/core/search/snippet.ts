@@ -49,7 +49,16 @@ const tokenMatches = (token: string, want: string, prefix: boolean) => (prefix ?
 /** The words of the text, those a term matches marked; a phrase is marked only where its words stand together. */
 function tokensOf(text: string, terms: HighlightTerm[]): Token[] {
   const found = [...text.matchAll(TOKEN)];
-  const folded = found.map((m) => foldNorwegian(m[0]));
+  // Texts repeat their words: fold each distinct word once.
+  const memo = new Map<string, string>();
+  const folded = found.map((m) => {
+    let f = memo.get(m[0]);
+    if (f === undefined) {
+      f = foldNorwegian(m[0]);
+      memo.set(m[0], f);
+    }
+    return f;
+  });
   const hit = folded.map(() => false);
   for (const term of terms) {
     const n = term.tokens.length;
@@ -74,6 +83,9 @@ export function makeSnippet(
     if (!text) continue;
     const applicable = terms.filter((t) => t.field === null || t.field === field);
     if (applicable.length === 0) continue;
+    // Most columns hold none of the words: one pass over the folded text tells.
+    const foldedText = foldNorwegian(text);
+    if (!applicable.some((t) => t.tokens.every((token) => foldedText.includes(token)))) continue;
     const tokens = tokensOf(text, applicable);
     const hits = tokens.filter((t) => t.hit).length;
     if (hits === 0) continue;
