@@ -76,4 +76,12 @@ test('sharing: refused without consent with the reason; with consent, exactly wh
   await expect(item).toContainText('Profil');
   await expect(item).toContainText('Venter');
   if (process.env.SHARING_SCREENSHOTS) await page.screenshot({ path: `${process.env.SHARING_SCREENSHOTS}/sharing-outbox.png`, fullPage: true });
+
+  // The connection cannot go while the item waits for it; cancelled, it can.
+  await connections.getByRole('button', { name: 'Fjern: Fjordlager AS' }).click();
+  await expect(connections.getByRole('alert')).toContainText('Det ligger fortsatt noe til denne kunden i utboksen');
+  await item.getByRole('button', { name: 'Avbryt sending' }).click();
+  await expect(item).toContainText('Avbrutt');
+  await connections.getByRole('button', { name: 'Fjern: Fjordlager AS' }).click();
+  await expect(connections).toContainText('Ingen kunder er koblet til ennå.');
 });

@@ -3,6 +3,7 @@ import type { ClientSummary } from '../../../../shared/contract/clients.ts';
 import type { ClientConnection, OutboxItem, OutboxStatus } from '../../../../shared/contract/sharing.ts';
 import { OutboxStatuses } from '../../../../shared/contract/sharing.ts';
 import { api } from '../../api/client.ts';
+import { ApiError } from '../../api/errors.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -49,6 +50,17 @@ function ConnectionsCard() {
 
   const unconnected = clients.filter((c) => !connections?.some((k) => k.clientId === c.id));
 
+  // Refused (CONFLICT) while items for the client wait in the outbox: the message says so.
+  const remove = async (c: ClientConnection) => {
+    try {
+      await api().call('sharing.connections.remove', { clientId: c.clientId });
+      showToast({ tone: 'info', text: t('sharing.connections.removed', { client: c.clientName }) });
+      await reload();
+    } catch (e) {
+      setFailure(e instanceof ApiError && e.code === 'CONFLICT' ? new ApiError('CONFLICT', t('sharing.connections.busy')) : e);
+    }
+  };
+
   return (
     <section className="card" aria-labelledby="sharing-connections">
       <div className="card-head">
@@ -62,7 +74,7 @@ function ConnectionsCard() {
       <p className="muted small">{t('sharing.connections.intro')}</p>
       {failure ? (
         <p className="alert error" role="alert">
-          {i18n.error(failure)}
+          {failure instanceof ApiError && failure.code === 'CONFLICT' ? failure.message : i18n.error(failure)}
         </p>
       ) : null}
       {editing === 'new' ? (
@@ -108,6 +120,9 @@ function ConnectionsCard() {
                 <td className="actions">
                   <button type="button" aria-label={`${t('sharing.connections.edit')}: ${c.clientName}`} onClick={() => setEditing(c)}>
                     {t('sharing.connections.edit')}
+                  </button>
+                  <button type="button" aria-label={`${t('sharing.connections.remove')}: ${c.clientName}`} onClick={() => void remove(c)}>
+                    {t('sharing.connections.remove')}
                   </button>
                 </td>
               </tr>

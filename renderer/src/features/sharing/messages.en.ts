@@ -14,6 +14,7 @@ export const sharingEn: Record<keyof typeof sharingNb, string> = {
   'sharing.connections.edit': 'Edit',
   'sharing.connections.remove': 'Remove',
   'sharing.connections.removed': 'The connection to {client} was removed.',
+  'sharing.connections.busy': 'Items for this client are still in the outbox. Cancel them or let them be delivered first.',
   'sharing.connections.saved': 'The connection to {client} was saved.',
   'sharing.connections.noClients': 'Register the client under Clients first.',
   'sharing.col.client': 'Client',

@@ -12,6 +12,7 @@ export const sharingNb = {
   'sharing.connections.edit': 'Endre',
   'sharing.connections.remove': 'Fjern',
   'sharing.connections.removed': 'Forbindelsen til {client} er fjernet.',
+  'sharing.connections.busy': 'Det ligger fortsatt noe til denne kunden i utboksen. Avbryt det eller la det bli levert først.',
   'sharing.connections.saved': 'Forbindelsen til {client} er lagret.',
   'sharing.connections.noClients': 'Registrer kunden under Kunder først.',
   'sharing.col.client': 'Kunde',
