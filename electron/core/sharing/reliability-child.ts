@@ -16,7 +16,8 @@ const core = createCore({
   vaultDir,
   db: { mode: 'inline' },
   sharing: { https: { ca: readFileSync(caFile, 'utf8'), timeoutMs: 500 }, baseDelayMs: 25, maxDelayMs: 400, pollMs: 250, concurrency: 8 },
-  retention: { firstDelayMs: 1e13 },
+  // No retention run meanwhile (a system timer holds at most 2^31-1 ms; more fires at once).
+  retention: { firstDelayMs: 2_000_000_000 },
   onInternalError: (method, error) => process.stderr.write(`${method}: ${(error as Error).message}\n`),
 });
 const call = caller(core);
