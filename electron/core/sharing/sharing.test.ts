@@ -234,6 +234,25 @@ describe('sharing: the sender', () => {
     expect((await allOutbox(t.call)).map((i) => [i.kind, i.candidateId])).toEqual([['deletion', null]]);
   });
 
+  it('a withdrawal asks for deletion only when no consent for that client stands any more', async () => {
+    const t = await ready();
+    const c = await addCandidate(t.call, 1, { consentTo: t.client.id });
+    await grantShare(t.call, c.id, t.client.id, 'vac-1');
+    await t.call('sharing.share', { candidateIds: [c.id], clientId: t.client.id, vacancyId: 'vac-1' });
+    await t.idle();
+    // The vacancy consent goes, the one for the client as a whole stands: the client may keep it.
+    await t.call('privacy.consents.withdraw', { candidateId: c.id, purpose: 'shareWithClient', clientId: t.client.id, vacancyId: 'vac-1', source: 'phone' });
+    await t.idle();
+    expect(t.wire.sent).toHaveLength(1);
+    // Now nothing stands.
+    await withdrawShare(t.call, c.id, t.client.id);
+    await t.idle();
+    expect(t.wire.sent.map((d) => (JSON.parse(d.body) as { type: string }).type)).toEqual([
+      'candidate.profile.shared',
+      'candidate.profile.deletion_requested',
+    ]);
+  });
+
   it('holds items while the client has no transfer basis, and sends them once one is recorded', async () => {
     const t = await ready();
     const c = await addCandidate(t.call, 1, { consentTo: t.client.id });
