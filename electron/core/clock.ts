@@ -8,10 +8,14 @@ export interface Clock {
   clearTimeout(handle: unknown): void;
 }
 
+/** The longest delay a Node timer holds (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const systemClock: Clock = {
   now: () => new Date(),
   setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
+    // Node fires a delay above 2^31-1 ms after 1 ms; a far-off delay must stay far off.
+    const t = setTimeout(fn, Math.min(ms, MAX_TIMER_MS));
     t.unref?.();
     return t;
   },
