@@ -267,27 +267,7 @@ export function enqueueProfiles(db: Db, a: { clientId: string; items: EnqueuePro
           refused: [{ candidateId: item.candidateId, refusal: 'noConsent' }],
         });
       }
-      prepared(
-        db,
-        `INSERT INTO sharing_outbox (id, kind, candidate_id, client_id, vacancy_id, profile_ref, body, fields, mode, consent_event_id,
-           transfer_basis, transfer_detail, status, next_attempt_at, created_at, created_by)
-         VALUES (?, 'profile', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
-      ).run(
-        item.id,
-        item.candidateId,
-        a.clientId,
-        item.vacancyId,
-        item.profileRef,
-        item.body,
-        JSON.stringify(item.fields),
-        item.mode,
-        item.consentEventId,
-        item.transferBasis,
-        item.transferDetail,
-        a.at,
-        a.at,
-        a.actorId,
-      );
+      insertQueuedProfile(db, a, item);
       appendAudit(db, {
         at: a.at,
         actorId: a.actorId,
@@ -301,33 +281,35 @@ export function enqueueProfiles(db: Db, a: { clientId: string; items: EnqueuePro
   })();
 }
 
+/** One profile row as queued: the single shape both the audited and the bulk path write. */
+function insertQueuedProfile(db: Db, a: { clientId: string; actorId: string; at: string }, item: EnqueueProfile): void {
+  prepared(
+    db,
+    `INSERT INTO sharing_outbox (id, kind, candidate_id, client_id, vacancy_id, profile_ref, body, fields, mode, consent_event_id,
+       transfer_basis, transfer_detail, status, next_attempt_at, created_at, created_by)
+     VALUES (?, 'profile', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+  ).run(
+    item.id,
+    item.candidateId,
+    a.clientId,
+    item.vacancyId,
+    item.profileRef,
+    item.body,
+    JSON.stringify(item.fields),
+    item.mode,
+    item.consentEventId,
+    item.transferBasis,
+    item.transferDetail,
+    a.at,
+    a.at,
+    a.actorId,
+  );
+}
+
 /** Bulk queueing for the benchmark and tests: no audit per row, same rows. */
 export function enqueueProfilesBulk(db: Db, a: { clientId: string; items: EnqueueProfile[]; actorId: string; at: string }): number {
   return db.transaction(() => {
-    const insert = prepared(
-      db,
-      `INSERT INTO sharing_outbox (id, kind, candidate_id, client_id, vacancy_id, profile_ref, body, fields, mode, consent_event_id,
-         transfer_basis, transfer_detail, status, next_attempt_at, created_at, created_by)
-       VALUES (?, 'profile', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
-    );
-    for (const item of a.items) {
-      insert.run(
-        item.id,
-        item.candidateId,
-        a.clientId,
-        item.vacancyId,
-        item.profileRef,
-        item.body,
-        JSON.stringify(item.fields),
-        item.mode,
-        item.consentEventId,
-        item.transferBasis,
-        item.transferDetail,
-        a.at,
-        a.at,
-        a.actorId,
-      );
-    }
+    for (const item of a.items) insertQueuedProfile(db, a, item);
     return a.items.length;
   })();
 }
