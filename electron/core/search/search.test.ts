@@ -196,6 +196,26 @@ describe('candidate search', () => {
     expect((await t.fail('search.saved.delete', { id: saved.id })).code).toBe('NOT_FOUND');
   });
 
+  it('finds a recruiter\'s edits to the candidate picture at once: competences, certificates, languages, interests', async () => {
+    const [, , bjorn] = await register();
+    expect(await names('skill:sveising')).toEqual([]);
+    await t.call('picture.update', {
+      candidateId: bjorn!.id,
+      patch: { competences: [{ name: 'Sveising', years: 3 }], certificates: [{ name: 'Varme arbeider' }], languages: [{ name: 'tysk', level: 'C1' }] },
+    });
+    expect(await names('skill:sveising')).toEqual(['Bjørn Bærheim']);
+    expect(await names('cert:"varme arbeider"')).toEqual(['Bjørn Bærheim']);
+    expect(await names('lang:tysk')).toEqual(['Bjørn Bærheim']);
+    expect(await names('', { filters: { language: 'tysk' } })).toEqual(['Bjørn Bærheim']);
+    // Interests (desired roles and sectors) are the candidate's own fields; edited through the picture as well.
+    await t.call('picture.update', { candidateId: bjorn!.id, patch: { interests: { desiredRoles: ['Sveiser'], sectors: ['Industri'] } } });
+    expect(await names('role:sveiser sector:industri')).toEqual(['Bjørn Bærheim']);
+    // An edit that removes a section removes its words.
+    await t.call('picture.update', { candidateId: bjorn!.id, patch: { competences: null } });
+    expect(await names('skill:sveising')).toEqual([]);
+    expect(await names('lang:tysk')).toEqual(['Bjørn Bærheim']);
+  });
+
   it('drops an erased candidate from the index', async () => {
     const [oystein] = await register();
     expect(await names('Tromso')).toEqual(['Øystein Ødegård']);

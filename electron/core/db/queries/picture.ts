@@ -6,6 +6,7 @@ import { updateCandidate } from './candidates.ts';
 import { lexicon } from '../../matching/synonyms.ts';
 import { certificateOf, competenceOf, derivePicture, languageOf, type StoredEdits } from '../../matching/picture.ts';
 import { factsOf, termsOf, type MatchFacts } from '../../matching/facts.ts';
+import { refreshSearchIndex } from './search-index.ts';
 
 /**
  * The candidate picture: read (CV + edits), edited, and kept in step with the
@@ -191,6 +192,9 @@ export function updatePicture(db: Db, a: { candidateId: string; patch: PicturePa
       ...(Object.keys(availability).length ? { availability } : {}),
     };
     if (Object.keys(own).length) updateCandidate(db, { id: a.candidateId, version: null, patch: own, actorId: a.actorId, at: a.at });
+    // The edited competences, certificates, languages and interests are searchable at once
+    // (updateCandidate indexes only when the candidate's own fields changed).
+    refreshSearchIndex(db, a.candidateId);
     storeFacts(db, sourceRow(db, a.candidateId), a.at.slice(0, 10), a.at);
     return pictureOf(db, a.candidateId, a.at.slice(0, 10));
   })();
