@@ -1,13 +1,21 @@
 import type {
   AuditEntry,
   Candidate,
+  ActivityData,
+  AttachmentInfo,
   ConsentEvent,
   CurrentConsents,
+  Direction,
+  Disclosure,
   HistoryEntry,
+  Interview,
   LegalHold,
   Locale,
+  OutboxStatus,
+  Reference,
   ResumeDocument,
   RightsRequest,
+  TimelineEntry,
 } from '../../../shared/contract/index.ts';
 
 /**
@@ -50,14 +58,38 @@ export interface ExportData {
   /** Requests the candidate made about their rights (art. 15–21), and how they were answered. */
   rightsRequests: RightsRequest[];
   retention: { lastOwnActivityAt: string; keepConsent: boolean; limitMonths: number; dueAt: string };
-  /** Clients the profile was shared with (none until sharing exists). */
-  disclosures: unknown[];
+  /** Every disclosure to a client: which fields, to whom, when, on what basis (the same as sharing.disclosures). */
+  disclosures: Disclosure[];
+  /** Sharing: what was delivered to clients, and what is waiting to go or was stopped before it left. */
+  sharing: { disclosures: Disclosure[]; notSent: ExportNotSent[] };
+  /** Calls, e-mail, text messages, references, interviews and marketing e-mail. */
+  correspondence: ExportCorrespondence;
   /** Explanations of automated decisions such as matching (none until matching exists). */
   automatedDecisions: unknown[];
   /** Who viewed, exported or changed consents of this record, and when. */
   auditTrail: (AuditEntry & { actorName: string | null })[];
   /** Parts added by later features, by name. */
   [part: string]: unknown;
+}
+
+export interface ExportNotSent {
+  outboxId: string;
+  kind: 'profile' | 'deletion';
+  clientId: string;
+  clientName: string;
+  vacancyId: string | null;
+  status: OutboxStatus;
+  queuedAt: string;
+}
+
+export interface ExportCorrespondence {
+  entries: TimelineEntry[];
+  /** Earlier versions of edited entries. */
+  revisions: { entryId: string; version: number; at: string; direction: Direction | null; title: string; body: string; data: string | ActivityData; changedAt: string }[];
+  attachments: (AttachmentInfo & { entryId: string; role: string })[];
+  references: Reference[];
+  interviews: Interview[];
+  marketingEmail: { subject: string; status: string; sentAt: string; unsubscribedAt: string | null }[];
 }
 
 /** JSON Resume (https://jsonresume.org/schema) from the register record and the profile, with our extensions. */

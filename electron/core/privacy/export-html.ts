@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/contract/index.ts';
+import type { ActivityData, Locale } from '../../../shared/contract/index.ts';
 import type { ExportData } from './export-data.ts';
 
 /**
@@ -70,6 +70,72 @@ const TEXT = {
     holds: 'Rettslig bevaringsplikt',
     policies: 'Personvernerklæringer du er varslet om',
     disclosures: 'Utlevert til kunder',
+    disclosuresIntro: 'Hver gang profilen din er sendt til en kunde: hvilke opplysninger, til hvem, når og på hvilket grunnlag.',
+    client: 'Kunde',
+    vacancy: 'stilling',
+    fieldsSent: 'Opplysninger som ble sendt',
+    basis: 'Grunnlag',
+    consentOf: (date: string) => `ditt samtykke til deling med denne kunden (gitt ${date})`,
+    consentRef: 'ditt samtykke til deling med denne kunden',
+    transfer: {
+      eea: (d: string) => `overføring innenfor EU/EØS (${d})`,
+      adequacy: (d: string) => `EU-kommisjonens beslutning om tilstrekkelig beskyttelsesnivå: ${d}`,
+      scc: (d: string) => `EUs standard personvernbestemmelser (${d})`,
+    } as Record<string, (detail: string) => string>,
+    modes: { full: 'full profil', anonymised: 'anonymisert (initialer og region)' } as Record<string, string>,
+    queuedAt: 'lagt i kø',
+    deliveredAt: 'mottatt av kunden',
+    notSent: 'Venter på sending eller ble stoppet',
+    outboxKinds: { profile: 'profil', deletion: 'krav om sletting hos kunden' } as Record<string, string>,
+    outboxStatus: {
+      queued: 'venter på sending',
+      delivered: 'levert',
+      withheld: 'ikke sendt: samtykket var trukket',
+      blocked: 'ikke sendt: mangler overføringsgrunnlag',
+      failed: 'avvist av kunden',
+      cancelled: 'avbrutt',
+    } as Record<string, string>,
+    fields: {
+      name: 'navn',
+      email: 'e-post',
+      phone: 'telefon',
+      location: 'sted (by og region)',
+      label: 'tittel',
+      summary: 'sammendrag',
+      work: 'arbeidserfaring',
+      education: 'utdanning',
+      skills: 'ferdigheter',
+      languages: 'språk',
+      certificates: 'sertifikater',
+      availability: 'tilgjengelighet',
+      desiredRoles: 'ønskede stillinger',
+      references: 'referanser',
+      birthDate: 'fødselsdato',
+      streetAddress: 'gateadresse og postnummer',
+      nationalId: 'fødselsnummer',
+      photo: 'bilde',
+    } as Record<string, string>,
+    correspondence: 'Korrespondanse og aktivitet',
+    correspondenceIntro: 'Samtaler, e-post, tekstmeldinger, referanser og intervjuer som er logget på deg, med hvem som logget dem.',
+    kinds: { call: 'Telefonsamtale', email: 'E-post', sms: 'Tekstmelding', reference: 'Referansesjekk', interview: 'Intervju' } as Record<string, string>,
+    directions: { in: 'fra deg', out: 'til deg' } as Record<string, string>,
+    outcomes: { reached: 'svarte', noAnswer: 'ikke svar', voicemail: 'talepostkasse', busy: 'opptatt', wrongNumber: 'feil nummer' } as Record<string, string>,
+    minutes: (m: number) => `${m} min`,
+    from: 'Fra',
+    to: 'Til',
+    attachments: 'Vedlegg',
+    loggedBy: 'Logget av',
+    content: 'Innhold',
+    revisions: 'Tidligere versjoner av endrede oppføringer',
+    changedAt: 'Endret',
+    before: 'Slik det sto før',
+    referenceChecked: 'sjekket',
+    relation: 'Relasjon',
+    interviews: 'Intervjuer',
+    score: 'poeng',
+    marketing: 'Markedsføring på e-post sendt til deg',
+    mailStatus: { sent: 'sendt', failed: 'ikke levert' } as Record<string, string>,
+    unsubscribed: 'avmeldt',
     decisions: 'Automatiserte avgjørelser',
     none: 'Ingen.',
     history: 'Endringshistorikk',
@@ -155,6 +221,72 @@ const TEXT = {
     holds: 'Legal holds',
     policies: 'Privacy notices you were told of',
     disclosures: 'Shared with clients',
+    disclosuresIntro: 'Every time your profile was sent to a client: which data, to whom, when and on what basis.',
+    client: 'Client',
+    vacancy: 'vacancy',
+    fieldsSent: 'Data sent',
+    basis: 'Basis',
+    consentOf: (date: string) => `your consent to sharing with this client (given ${date})`,
+    consentRef: 'your consent to sharing with this client',
+    transfer: {
+      eea: (d: string) => `transfer within the EU/EEA (${d})`,
+      adequacy: (d: string) => `European Commission adequacy decision: ${d}`,
+      scc: (d: string) => `EU standard contractual clauses (${d})`,
+    } as Record<string, (detail: string) => string>,
+    modes: { full: 'full profile', anonymised: 'anonymised (initials and region)' } as Record<string, string>,
+    queuedAt: 'queued',
+    deliveredAt: 'received by the client',
+    notSent: 'Waiting to be sent, or stopped',
+    outboxKinds: { profile: 'profile', deletion: 'request to the client to delete it' } as Record<string, string>,
+    outboxStatus: {
+      queued: 'waiting to be sent',
+      delivered: 'delivered',
+      withheld: 'not sent: consent had been withdrawn',
+      blocked: 'not sent: no transfer basis',
+      failed: 'refused by the client',
+      cancelled: 'cancelled',
+    } as Record<string, string>,
+    fields: {
+      name: 'name',
+      email: 'e-mail',
+      phone: 'phone',
+      location: 'place (city and region)',
+      label: 'title',
+      summary: 'summary',
+      work: 'work experience',
+      education: 'education',
+      skills: 'skills',
+      languages: 'languages',
+      certificates: 'certificates',
+      availability: 'availability',
+      desiredRoles: 'desired roles',
+      references: 'references',
+      birthDate: 'date of birth',
+      streetAddress: 'street address and postcode',
+      nationalId: 'national identity number',
+      photo: 'photo',
+    } as Record<string, string>,
+    correspondence: 'Correspondence and activity',
+    correspondenceIntro: 'Calls, e-mails, text messages, references and interviews logged about you, with who logged them.',
+    kinds: { call: 'Phone call', email: 'E-mail', sms: 'Text message', reference: 'Reference check', interview: 'Interview' } as Record<string, string>,
+    directions: { in: 'from you', out: 'to you' } as Record<string, string>,
+    outcomes: { reached: 'answered', noAnswer: 'no answer', voicemail: 'voicemail', busy: 'busy', wrongNumber: 'wrong number' } as Record<string, string>,
+    minutes: (m: number) => `${m} min`,
+    from: 'From',
+    to: 'To',
+    attachments: 'Attachments',
+    loggedBy: 'Logged by',
+    content: 'Content',
+    revisions: 'Earlier versions of edited entries',
+    changedAt: 'Changed',
+    before: 'What it said before',
+    referenceChecked: 'checked',
+    relation: 'Relation',
+    interviews: 'Interviews',
+    score: 'points',
+    marketing: 'Marketing e-mail sent to you',
+    mailStatus: { sent: 'sent', failed: 'not delivered' } as Record<string, string>,
+    unsubscribed: 'unsubscribed',
     decisions: 'Automated decisions',
     none: 'None.',
     history: 'Change history',
@@ -280,6 +412,122 @@ export function renderExportHtml(data: ExportData, locale: Locale): string {
     ]),
   );
 
+  const multiline = (text: string) => (text ? `<div class="text">${esc(text)}</div>` : '');
+
+  // Disclosures: which fields, to whom, when, on what basis (the consent and the transfer basis).
+  const consentAt = new Map(data.consents.events.map((e) => [e.id, e.at]));
+  const clientOf = (name: string, vacancyId: string | null) => esc(name) + (vacancyId ? ` (${esc(t.vacancy)} ${esc(vacancyId)})` : '');
+  const disclosures =
+    `<p>${esc(t.disclosuresIntro)}</p>` +
+    table(
+      [t.when, t.client, t.fieldsSent, t.basis],
+      data.sharing.disclosures.map((d) => {
+        const consent = consentAt.get(d.consentEventId);
+        const transfer = t.transfer[d.transferBasis];
+        return [
+          `${time(d.deliveredAt)}<br><span class="small">${esc(t.deliveredAt)}; ${esc(t.queuedAt)} ${time(d.queuedAt)}</span>`,
+          clientOf(d.clientName, d.vacancyId),
+          `${d.fields.map((f) => esc(t.fields[f] ?? f)).join(', ')}<br><span class="small">${esc(t.modes[d.mode] ?? d.mode)}</span>`,
+          `${esc(consent ? t.consentOf(consent.slice(0, 10)) : t.consentRef)};<br>${esc(transfer ? transfer(d.transferDetail) : d.transferDetail)}`,
+        ];
+      }),
+    ) +
+    (data.sharing.notSent.length
+      ? `<h3>${esc(t.notSent)}</h3>` +
+        table(
+          [t.when, t.client, t.what, t.status],
+          data.sharing.notSent.map((n) => [
+            time(n.queuedAt),
+            clientOf(n.clientName, n.vacancyId),
+            esc(t.outboxKinds[n.kind] ?? n.kind),
+            esc(t.outboxStatus[n.status] ?? n.status),
+          ]),
+        )
+      : '');
+
+  // Correspondence: the timeline with what each entry said, earlier versions, references, interviews, marketing.
+  const k = data.correspondence;
+  const attachmentsOf = new Map<string, string[]>();
+  for (const x of k.attachments) if (x.role !== 'original') attachmentsOf.set(x.entryId, [...(attachmentsOf.get(x.entryId) ?? []), x.fileName]);
+  const facts = (kind: string, d: ActivityData) =>
+    [
+      kind === 'call' && d.durationSec !== undefined ? t.minutes(Math.round(d.durationSec / 60)) : '',
+      d.outcome ? (t.outcomes[d.outcome] ?? d.outcome) : '',
+      d.phone ?? '',
+      d.from ? `${t.from}: ${d.from}` : '',
+      d.to?.length ? `${t.to}: ${d.to.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .map(esc)
+      .join(' · ');
+  const entries = table(
+    [t.when, t.what, t.content, t.loggedBy],
+    k.entries.map((e) => {
+      const files = attachmentsOf.get(e.id) ?? [];
+      const about = facts(e.kind, e.data);
+      return [
+        time(e.at),
+        // Who wrote or called whom; a reference check or an interview has no direction towards the candidate.
+        esc(t.kinds[e.kind] ?? e.kind) + (e.direction && ['call', 'email', 'sms'].includes(e.kind) ? `<br><span class="small">${esc(t.directions[e.direction])}</span>` : ''),
+        (e.title ? `<strong>${esc(e.title)}</strong>` : '') +
+          (about ? `<div class="small">${about}</div>` : '') +
+          multiline(e.body) +
+          (files.length ? `<div class="small">${esc(t.attachments)}: ${files.map(esc).join(', ')}</div>` : ''),
+        esc(e.loggedBy.name),
+      ];
+    }),
+  );
+  const revisions = k.revisions.length
+    ? `<h3>${esc(t.revisions)}</h3>` +
+      table(
+        [t.changedAt, t.when, t.before],
+        k.revisions.map((v) => [time(v.changedAt), time(v.at), (v.title ? `<strong>${esc(v.title)}</strong>` : '') + multiline(v.body)]),
+      )
+    : '';
+  const references = k.references.length
+    ? `<h3>${esc(t.references)}</h3>` +
+      table(
+        [t.name, t.relation, t.content],
+        k.references.map((x) => [
+          esc(x.name),
+          [x.relation, x.company].filter(Boolean).map(esc).join(', '),
+          [x.phone, x.email].filter(Boolean).map(esc).join(' · ') +
+            (x.checkedAt ? `<div class="small">${esc(t.referenceChecked)} ${time(x.checkedAt)}</div>` : '') +
+            multiline(x.notes),
+        ]),
+      )
+    : '';
+  const interviews = k.interviews.length
+    ? `<h3>${esc(t.interviews)}</h3>` +
+      k.interviews
+        .map(
+          (iv) =>
+            `<h4>${esc(iv.title)} — ${time(iv.at)}</h4>` +
+            list(
+              iv.questions.map((q) => {
+                const answer = iv.answers[q.id];
+                return `<strong>${esc(q.competence)}</strong>${q.text ? `: ${esc(q.text)}` : ''}${
+                  answer?.score ? ` (${esc(answer.score)} ${esc(t.score)})` : ''
+                }${answer?.text ? multiline(answer.text) : ''}`;
+              }),
+            ) +
+            multiline(iv.notes),
+        )
+        .join('')
+    : '';
+  const marketing = k.marketingEmail.length
+    ? `<h3>${esc(t.marketing)}</h3>` +
+      table(
+        [t.when, t.what, t.status],
+        k.marketingEmail.map((m) => [
+          time(m.sentAt),
+          esc(m.subject),
+          esc(t.mailStatus[m.status] ?? m.status) + (m.unsubscribedAt ? `; ${esc(t.unsubscribed)} ${time(m.unsubscribedAt)}` : ''),
+        ]),
+      )
+    : '';
+  const correspondence = `<p>${esc(t.correspondenceIntro)}</p>${entries}${revisions}${references}${interviews}${marketing}`;
+
   return `<!doctype html>
 <html lang="${locale === 'nb' ? 'nb' : 'en'}">
 <head>
@@ -292,6 +540,7 @@ body{font:15px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #eee}
 .facts th{width:14rem;font-weight:600}.none{color:#666}.notice{white-space:pre-wrap;font-size:.9rem}
+.text{white-space:pre-wrap;margin:.25rem 0}.small{font-size:.85rem;color:#444}h4{font-size:.95rem;margin:1rem 0 .25rem}
 @media print{details{display:block}}
 </style>
 </head>
@@ -307,7 +556,8 @@ ${section(t.retention, `<p>${esc(t.retentionText(data.retention.lastOwnActivityA
 ${section(t.requests, requests)}
 ${section(t.holds, holds)}
 ${section(t.policies, policies)}
-${section(t.disclosures, data.disclosures.length ? `<pre>${esc(JSON.stringify(data.disclosures, null, 2))}</pre>` : empty)}
+${section(t.correspondence, correspondence)}
+${section(t.disclosures, disclosures)}
 ${section(t.decisions, data.automatedDecisions.length ? `<pre>${esc(JSON.stringify(data.automatedDecisions, null, 2))}</pre>` : empty)}
 ${section(t.history, history)}
 ${section(t.audit, audit)}

@@ -4,6 +4,10 @@ import { makeTestCore } from '../testing/harness.ts';
 import { subjectDataParts } from '../db/queries/subject-data.ts';
 import { fullCandidate, keeper, secret } from './test-candidate.ts';
 import { addMonths, type ExportData } from './export-data.ts';
+import type { SharingSender } from '../sharing/sender.ts';
+import type { Delivery, DeliveryResult } from '../sharing/transport.ts';
+import { addClient, connect, grantShare, newSecret } from '../sharing/test-support.ts';
+import { eml } from '../mail/testing/messages.ts';
 
 type T = ReturnType<typeof makeTestCore>;
 let t: T | undefined;
@@ -96,5 +100,121 @@ describe('data-subject export', () => {
     expect(data.documents).toEqual([]);
     expect(data.retention).toMatchObject({ keepConsent: false, limitMonths: 12, dueAt: '2027-03-02T08:00:00.000Z' });
     expect((await t.fail('privacy.export', { candidateId: 'nobody' })).code).toBe('NOT_FOUND');
+  });
+
+  it('shows each disclosure to a client (which fields, to whom, when, on what basis) and the correspondence, in JSON and on the page', async () => {
+    const sent: Delivery[] = [];
+    let sender: SharingSender | null = null;
+    // The first client answers; the second is down, so its item waits in the outbox.
+    const transport = async (d: Delivery): Promise<DeliveryResult> => {
+      sent.push(d);
+      return d.endpoint.includes('nede') ? { ok: false, permanent: false, error: 'HTTP 503' } : { ok: true, status: 200 };
+    };
+    t = makeTestCore({
+      sharing: { transport, random: () => 0.5, baseDelayMs: 1000, maxDelayMs: 60_000, pollMs: 3_600_000, onCreate: (s) => (sender = s) },
+      retention: { firstDelayMs: 1e13 },
+    });
+    await t.createVault();
+    const fjord = await addClient(t.call, { name: 'Fjordlager AS' });
+    const other = await addClient(t.call, { name: 'Nede & Co <AS>', index: 1 });
+    await connect(t.call, fjord.id, 'https://fjordlager.example/hook', newSecret());
+    await connect(t.call, other.id, 'https://nede.example/hook', newSecret(), { fields: ['name', 'skills'], mode: 'anonymised' });
+    const c = await t.call('candidates.create', {
+      name: 'Åse Brekkeflat',
+      emails: ['ase@example.no'],
+      phones: ['+4791234567'],
+      address: { street: 'Bryggen 3', postalCode: '5003', city: 'Bergen', country: 'NO' },
+      birthDate: '1990-05-17',
+    });
+    const consent = await grantShare(t.call, c.id, fjord.id, 'lager-12');
+    await grantShare(t.call, c.id, other.id);
+    t.clock.advance(60_000);
+    await t.call('sharing.share', { candidateIds: [c.id], clientId: fjord.id, vacancyId: 'lager-12' });
+    await t.call('sharing.share', { candidateIds: [c.id], clientId: other.id });
+    await sender!.whenIdle();
+    expect(sent.map((d) => d.endpoint).sort()).toEqual(['https://fjordlager.example/hook', 'https://nede.example/hook']);
+
+    // Correspondence of every kind, with text that must be escaped on the page.
+    const call = await t.call('activity.calls.log', {
+      candidateId: c.id,
+      at: '2026-03-01T10:00:00Z',
+      direction: 'out',
+      durationSec: 300,
+      outcome: 'reached',
+      minutes: 'Ledig fra mai <b>nattskift</b>',
+    });
+    await t.call('activity.update', { id: call.id, version: call.version, patch: { body: 'Ledig fra juni & nattskift' } });
+    await t.call('activity.sms.log', { candidateId: c.id, at: '2026-03-01T11:00:00Z', direction: 'in', phone: '+4791234567', text: 'Ja takk, "gjerne"' });
+    const message = eml({ from: 'ase@example.no', to: ['kari@byraa.no'], subject: 'Søknad <truck>', text: 'Her er attesten min.', messageId: 's-1@example.no' });
+    await t.call('mail.import', { candidateId: c.id, files: [{ fileName: 'soknad.eml', bytes: message.toString('base64') }] });
+    await t.call('privacy.consents.grant', { candidateId: c.id, purpose: 'contactReferences', source: 'form', notice: { version: 'ref-1', text: 'Vi kan ringe referansene dine.' } });
+    await t.call('activity.references.add', {
+      candidateId: c.id,
+      fields: { name: 'Lars Referansesen', relation: 'Tidligere leder', company: 'Lager AS', notes: 'Pålitelig <script>x</script>', checked: true },
+    });
+    const template = await t.call('activity.interviewTemplates.save', { name: 'Lager', questions: [{ id: 'q1', competence: 'Samarbeid', text: 'Fortell om et team' }] });
+    const interview = await t.call('activity.interviews.start', { candidateId: c.id, templateId: template.id, title: 'Førstegangsintervju' });
+    await t.call('activity.interviews.save', { id: interview.id, revision: 1, answers: { q1: { score: 4, text: 'Ledet skiftlaget i to år' } }, notes: 'God match' });
+
+    const { data, html } = await unzip((await t.call('privacy.export', { candidateId: c.id, locale: 'nb' })).base64);
+    // JSON: the delivered disclosure with its fields and basis, and the one still waiting.
+    expect(data.disclosures).toEqual([
+      expect.objectContaining({
+        clientId: fjord.id,
+        clientName: 'Fjordlager AS',
+        vacancyId: 'lager-12',
+        mode: 'full',
+        consentEventId: consent.id,
+        transferBasis: 'eea',
+        transferDetail: 'NO',
+        deliveredAt: expect.any(String),
+      }),
+    ]);
+    expect(data.disclosures[0]!.fields).toContain('name');
+    expect(data.disclosures[0]!.fields).not.toContain('birthDate');
+    expect(data.sharing.disclosures).toEqual(data.disclosures);
+    expect(data.sharing.notSent).toEqual([expect.objectContaining({ kind: 'profile', clientName: 'Nede & Co <AS>', status: 'queued' })]);
+    expect(data.correspondence.entries.map((e) => e.kind).sort()).toEqual(['call', 'email', 'interview', 'reference', 'sms']);
+
+    // The page: to whom, which fields, when, on what basis — and what is still waiting.
+    const shared = html.slice(html.indexOf('<h2>Utlevert til kunder</h2>'));
+    expect(shared).toContain('Fjordlager AS (stilling lager-12)');
+    expect(shared).toContain('navn, e-post, telefon, sted (by og region)');
+    expect(shared).not.toContain('fødselsdato');
+    expect(shared).toContain('full profil');
+    expect(shared).toContain(`ditt samtykke til deling med denne kunden (gitt ${consent.at.slice(0, 10)})`);
+    expect(shared).toContain('overføring innenfor EU/EØS (NO)');
+    expect(shared).toContain(data.disclosures[0]!.deliveredAt.replace('T', ' ').slice(0, 16));
+    expect(shared).toContain('Venter på sending eller ble stoppet');
+    expect(shared).toContain('Nede &amp; Co &lt;AS&gt;');
+    expect(shared).toContain('venter på sending');
+
+    // The correspondence, readable and escaped, with the earlier version of the edited call.
+    const talk = html.slice(html.indexOf('<h2>Korrespondanse og aktivitet</h2>'), html.indexOf('<h2>Utlevert til kunder</h2>'));
+    for (const text of [
+      'Telefonsamtale',
+      '5 min · svarte',
+      'Ledig fra juni &amp; nattskift',
+      'Ledig fra mai &lt;b&gt;nattskift&lt;/b&gt;',
+      'Tekstmelding',
+      'Ja takk, &quot;gjerne&quot;',
+      'Søknad &lt;truck&gt;',
+      'Fra: ase@example.no',
+      'Her er attesten min.',
+      'Lars Referansesen',
+      'Pålitelig &lt;script&gt;x&lt;/script&gt;',
+      'Førstegangsintervju',
+      'Ledet skiftlaget i to år',
+      'Kari Rekrutterer',
+    ])
+      expect(talk, text).toContain(text);
+    expect(html).not.toMatch(/<script|<b>|<truck>|<AS>/);
+
+    const english = await unzip((await t.call('privacy.export', { candidateId: c.id, locale: 'en' })).base64);
+    expect(english.html).toContain('<h2>Shared with clients</h2>');
+    expect(english.html).toContain('your consent to sharing with this client');
+    expect(english.html).toContain('transfer within the EU/EEA (NO)');
+    expect(english.html).toContain('<h2>Correspondence and activity</h2>');
+    expect(english.html).toContain('Phone call');
   });
 });

@@ -32,6 +32,7 @@ export async function exportCandidate(ctx: CoreContext, candidateId: string, loc
   const nationalId = (parts.nationalId ?? null) as ExportData['nationalId'];
   const consents = parts.consents as ExportData['consents'];
   const activity = parts.activity as ExportData['activity'];
+  const sharing = parts.sharing as ExportData['sharing'];
   const keepConsent = consents.current.purposes.keepForFuture;
   const limitMonths = keepConsent ? limits.keepMonthsWithConsent : limits.keepMonthsWithoutConsent;
   const documents = (parts.documents as Omit<ExportDocument, 'path'>[]).map((d, i) => ({
@@ -41,9 +42,11 @@ export async function exportCandidate(ctx: CoreContext, candidateId: string, loc
 
   const data: ExportData = {
     // Later features' parts first: the named sections below are the ones this export vouches for.
-    disclosures: [],
     automatedDecisions: [],
     ...parts,
+    sharing,
+    disclosures: sharing.disclosures,
+    correspondence: parts.correspondence as ExportData['correspondence'],
     format: EXPORT_FORMAT,
     exportedAt: at,
     exportedBy: { id: owner.id, name: owner.name },
