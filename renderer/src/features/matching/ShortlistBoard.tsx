@@ -3,6 +3,7 @@ import type { PipelineStage, ShortlistEntry } from '../../../../shared/contract/
 import { PipelineStages } from '../../../../shared/contract/matching.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { ShareShortlist } from '../sharing/ShareShortlist.tsx';
 
 /**
  * The shortlist as a board, one column per pipeline stage. Each card is a button:
@@ -129,6 +130,7 @@ export function ShortlistBoard({
           );
         })}
       </div>
+      <ShareShortlist vacancyId={vacancyId} entries={entries} />
     </section>
   );
 }

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClientConnection, OutboxItem, ShareMode, SharePreview } from '../../../../shared/contract/sharing.ts';
-import { ShareModes } from '../../../../shared/contract/sharing.ts';
 import { api } from '../../api/client.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { refusalsOf, refusalText, transferText } from './labels.ts';
+import { ModeField, ProfileDocument, RefusalReason } from './SharePieces.tsx';
 import './sharing.css';
 
 /**
@@ -144,24 +144,13 @@ export function ShareSection({ candidateId }: { candidateId: string }) {
                 />
               )}
             </Field>
-            <Field label={t('sharing.share.mode')} className="narrow">
-              {(control) => (
-                <select
-                  {...control}
-                  value={mode}
-                  onChange={(e) => {
-                    setMode(e.target.value as ShareMode);
-                    setPreview(null);
-                  }}
-                >
-                  {ShareModes.map((m) => (
-                    <option key={m} value={m}>
-                      {t(`sharing.mode.${m}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <ModeField
+              value={mode}
+              onChange={(m) => {
+                setMode(m);
+                setPreview(null);
+              }}
+            />
           </div>
           <div className="toolbar">
             <button type="submit" disabled={busy || !clientId}>
@@ -183,17 +172,13 @@ export function ShareSection({ candidateId }: { candidateId: string }) {
       {open && preview && item ? (
         item.refusal ? (
           <div className="alert error" role="alert">
-            <p>{refusalText(i18n, item.refusal)}</p>
-            {item.refusal === 'noTransferBasis' && preview.transfer ? <p>{transferText(i18n, preview.transfer)}</p> : null}
+            <RefusalReason refusal={item.refusal} transfer={preview.transfer} />
           </div>
         ) : item.document ? (
           <div className="share-preview" role="region" aria-label={t('sharing.share.preview')}>
             <p>{t('sharing.share.whatLeaves', { client: connection?.clientName ?? '' })}</p>
             {preview.transfer ? <p className="muted small">{transferText(i18n, preview.transfer)}</p> : null}
-            <p className="small">{t('sharing.share.fields', { fields: item.document.data.fields.map((f) => t(`sharing.field.${f}`)).join(', ') })}</p>
-            <pre className="share-json" tabIndex={0}>
-              {JSON.stringify(item.document, null, 2)}
-            </pre>
+            <ProfileDocument document={item.document} />
             <div className="toolbar">
               <button type="button" className="primary" disabled={busy} onClick={() => void confirm()}>
                 {t('sharing.share.confirm')}

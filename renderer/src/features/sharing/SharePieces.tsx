@@ -1,0 +1,56 @@
+import type { ProfileMessage, ShareMode, ShareRefusal, TransferAssessment } from '../../../../shared/contract/sharing.ts';
+import { ShareModes } from '../../../../shared/contract/sharing.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { Field } from '../../ui/Field.tsx';
+import { refusalText, transferText } from './labels.ts';
+
+/**
+ * The parts of a share preview used both on the candidate screen (one candidate)
+ * and on a vacancy's shortlist (many): the profile mode, why a candidate cannot be
+ * sent, and exactly what would leave.
+ */
+
+/** Full profile or anonymised (initials and region); the connection's setting is the default. */
+export function ModeField({ value, onChange }: { value: ShareMode; onChange: (mode: ShareMode) => void }) {
+  const { t } = useI18n();
+  return (
+    <Field label={t('sharing.share.mode')} className="narrow">
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value as ShareMode)}>
+          {ShareModes.map((m) => (
+            <option key={m} value={m}>
+              {t(`sharing.mode.${m}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** Why this cannot be sent, in plain words; for a missing transfer basis, what the country lacks. */
+export function RefusalReason({ refusal, transfer }: { refusal: ShareRefusal; transfer: TransferAssessment | null }) {
+  const i18n = useI18n();
+  return (
+    <>
+      <p>{refusalText(i18n, refusal)}</p>
+      {refusal === 'noTransferBasis' && transfer ? <p>{transferText(i18n, transfer)}</p> : null}
+    </>
+  );
+}
+
+/** The fields a profile carries, by name, and the document itself as it will be posted. */
+export function ProfileDocument({ document, label }: { document: ProfileMessage; label?: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p className="small">
+        {t('sharing.share.fields', { fields: document.data.fields.map((f) => t(`sharing.field.${f}`)).join(', ') })}
+        {document.data.mode === 'anonymised' ? <span className="muted"> · {t('sharing.mode.anonymised')}</span> : null}
+      </p>
+      <pre className="share-json" tabIndex={0} aria-label={label}>
+        {JSON.stringify(document, null, 2)}
+      </pre>
+    </>
+  );
+}
