@@ -8,6 +8,7 @@ const ENDPOINT = 'https://127.0.0.1:9/kandidat';
 test('sharing: refused without consent with the reason; with consent, exactly what leaves is shown, queued and listed', async ({ page, kandidat }) => {
   await createVault(page, kandidat);
   const client = await rpc<{ id: string }>(page, 'clients.create', { name: 'Fjordlager AS', orgNumber: '923609016' });
+  const vacancy = await rpc<{ id: string }>(page, 'vacancies.create', { clientId: client.id, title: 'Lagermedarbeider' });
   const candidate = await rpc<{ id: string }>(page, 'candidates.create', {
     name: NAME,
     emails: ['sigrid@example.no'],
@@ -39,7 +40,8 @@ test('sharing: refused without consent with the reason; with consent, exactly wh
   await sharing.getByRole('button', { name: 'Del med kunde' }).click();
   const form = sharing.getByRole('form', { name: 'Del med kunde' });
   await expect(form.getByLabel('Kunde')).toHaveValue(client.id);
-  await form.getByLabel('Stilling (referanse, valgfritt)').fill('lager-12');
+  // The share is for one of the client's open vacancies (or none in particular).
+  await form.getByLabel('Stilling (valgfritt)').selectOption({ label: 'Lagermedarbeider' });
   await form.getByRole('button', { name: 'Vis hva som sendes' }).click();
   await expect(sharing.getByRole('alert')).toContainText('kandidaten har ikke samtykket til deling med denne kunden');
   await expect(sharing.getByRole('button', { name: 'Legg i utboksen' })).toHaveCount(0);
@@ -56,7 +58,7 @@ test('sharing: refused without consent with the reason; with consent, exactly wh
   const preview = sharing.getByRole('region', { name: 'Vis hva som sendes' }).locator('pre');
   await expect(preview).toContainText(NAME);
   await expect(preview).toContainText('"city": "Bergen"');
-  await expect(preview).toContainText('"vacancyRef": "lager-12"');
+  await expect(preview).toContainText(`"vacancyRef": "${vacancy.id}"`);
   await expect(preview).not.toContainText('1991-02-03');
   await expect(preview).not.toContainText('Bryggen');
   await expect(sharing).toContainText('Fjordlager AS');

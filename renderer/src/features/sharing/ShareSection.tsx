@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClientConnection, OutboxItem, ShareMode, SharePreview } from '../../../../shared/contract/sharing.ts';
+import type { VacancySummary } from '../../../../shared/contract/matching.ts';
 import { api } from '../../api/client.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -21,6 +22,7 @@ export function ShareSection({ candidateId }: { candidateId: string }) {
   const [items, setItems] = useState<OutboxItem[]>([]);
   const [clientId, setClientId] = useState('');
   const [vacancyId, setVacancyId] = useState('');
+  const [vacancies, setVacancies] = useState<VacancySummary[]>([]);
   const [mode, setMode] = useState<ShareMode>('full');
   const [preview, setPreview] = useState<SharePreview | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -40,6 +42,21 @@ export function ShareSection({ candidateId }: { candidateId: string }) {
     return api().on('sharing.outbox', () => void reload());
   }, [reload]);
 
+  // The chosen client's open vacancies: a share is for one of them, or for none in particular.
+  useEffect(() => {
+    if (!open || !clientId) return;
+    let live = true;
+    api()
+      .call('vacancies.list', { clientId, status: 'open' })
+      .then(
+        (list) => live && setVacancies(list),
+        () => live && setVacancies([]),
+      );
+    return () => {
+      live = false;
+    };
+  }, [open, clientId]);
+
   const start = async () => {
     setOpen(true);
     setPreview(null);
@@ -57,7 +74,7 @@ export function ShareSection({ candidateId }: { candidateId: string }) {
     }
   };
 
-  const input = () => ({ candidateIds: [candidateId], clientId, mode, ...(vacancyId.trim() ? { vacancyId: vacancyId.trim() } : {}) });
+  const input = () => ({ candidateIds: [candidateId], clientId, mode, ...(vacancyId ? { vacancyId } : {}) });
 
   const showPreview = async () => {
     setBusy(true);
@@ -120,6 +137,7 @@ export function ShareSection({ candidateId }: { candidateId: string }) {
                   value={clientId}
                   onChange={(e) => {
                     setClientId(e.target.value);
+                    setVacancyId('');
                     setMode(connections?.find((c) => c.clientId === e.target.value)?.mode ?? 'full');
                     setPreview(null);
                   }}
@@ -134,14 +152,21 @@ export function ShareSection({ candidateId }: { candidateId: string }) {
             </Field>
             <Field label={t('sharing.share.vacancy')} className="narrow">
               {(control) => (
-                <input
+                <select
                   {...control}
                   value={vacancyId}
                   onChange={(e) => {
                     setVacancyId(e.target.value);
                     setPreview(null);
                   }}
-                />
+                >
+                  <option value="">{t('sharing.share.noVacancy')}</option>
+                  {vacancies.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.title}
+                    </option>
+                  ))}
+                </select>
               )}
             </Field>
             <ModeField

@@ -54,8 +54,18 @@ export function ShareShortlist({ vacancyId, entries }: { vacancyId: string; entr
     } catch (e) {
       setFailure(e);
     }
-    requestAnimationFrame(() => headingRef.current?.focus());
   };
+
+  // Focus follows the panel: its heading when it opens, the result once shared, the action once closed.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) headingRef.current?.focus();
+    else if (wasOpen.current) openRef.current?.focus();
+    wasOpen.current = open;
+  }, [open, client]);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
 
   // The preview follows the shortlist and the chosen mode while the panel is open.
   useEffect(() => {
@@ -95,7 +105,6 @@ export function ShareShortlist({ vacancyId, entries }: { vacancyId: string; entr
       else setFailure(e);
     } finally {
       setBusy(false);
-      requestAnimationFrame(() => resultRef.current?.focus());
     }
   };
 
@@ -103,7 +112,6 @@ export function ShareShortlist({ vacancyId, entries }: { vacancyId: string; entr
     setOpen(false);
     setPreview(null);
     setResult(null);
-    requestAnimationFrame(() => openRef.current?.focus());
   };
 
   if (!open) {
