@@ -64,8 +64,8 @@ export interface ExportData {
   sharing: { disclosures: Disclosure[]; notSent: ExportNotSent[] };
   /** Calls, e-mail, text messages, references, interviews and marketing e-mail. */
   correspondence: ExportCorrespondence;
-  /** Explanations of automated decisions such as matching (none until matching exists). */
-  automatedDecisions: unknown[];
+  /** Every ranking the candidate appeared in, with its factors, explanation and the recruiter's decision (art. 15(1)(h), 22); the same as matching.explanations. */
+  automatedDecisions: ExportRanking[];
   /** Who viewed, exported or changed consents of this record, and when. */
   auditTrail: (AuditEntry & { actorName: string | null })[];
   /** Parts added by later features, by name. */
@@ -80,6 +80,20 @@ export interface ExportNotSent {
   vacancyId: string | null;
   status: OutboxStatus;
   queuedAt: string;
+}
+
+export interface ExportRanking {
+  vacancy: string;
+  at: string;
+  algorithmVersion: string;
+  inputsHash: string;
+  rank: number;
+  score: number;
+  factors: { factor: string; value: number; weight: number; points: number; applies: boolean }[];
+  explanation: { nb: string; en: string };
+  decision: 'shortlisted' | 'rejected' | 'none' | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
 }
 
 export interface ExportCorrespondence {

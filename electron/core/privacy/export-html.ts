@@ -137,6 +137,13 @@ const TEXT = {
     mailStatus: { sent: 'sendt', failed: 'ikke levert' } as Record<string, string>,
     unsubscribed: 'avmeldt',
     decisions: 'Automatiserte avgjørelser',
+    decisionsIntro: 'Rangeringer mot stillinger du har vært med i, med forklaringen. Rangeringen er bare et forslag: en rekrutterer bestemmer.',
+    vacancyCol: 'Stilling',
+    rankScore: 'Plass · poeng',
+    why: 'Forklaring',
+    decision: 'Rekrutterers beslutning',
+    decisionNames: { shortlisted: 'satt på kortlisten', rejected: 'ikke gått videre med' } as Record<string, string>,
+    noDecision: 'ingen beslutning',
     none: 'Ingen.',
     history: 'Endringshistorikk',
     audit: 'Hvem har sett eller endret opplysningene',
@@ -288,6 +295,13 @@ const TEXT = {
     mailStatus: { sent: 'sent', failed: 'not delivered' } as Record<string, string>,
     unsubscribed: 'unsubscribed',
     decisions: 'Automated decisions',
+    decisionsIntro: 'Rankings against vacancies you appeared in, with their explanation. A ranking is only a suggestion: a recruiter decides.',
+    vacancyCol: 'Vacancy',
+    rankScore: 'Rank · score',
+    why: 'Explanation',
+    decision: "Recruiter's decision",
+    decisionNames: { shortlisted: 'put on the shortlist', rejected: 'not taken further' } as Record<string, string>,
+    noDecision: 'no decision',
     none: 'None.',
     history: 'Change history',
     audit: 'Who has viewed or changed your data',
@@ -528,6 +542,22 @@ export function renderExportHtml(data: ExportData, locale: Locale): string {
     : '';
   const correspondence = `<p>${esc(t.correspondenceIntro)}</p>${entries}${revisions}${references}${interviews}${marketing}`;
 
+  // Rankings (matching): where the candidate stood, why, and what the recruiter decided — a person always decides.
+  const decisions =
+    `<p>${esc(t.decisionsIntro)}</p>` +
+    table(
+      [t.when, t.vacancyCol, t.rankScore, t.why, t.decision],
+      data.automatedDecisions.map((d) => [
+        time(d.at),
+        esc(d.vacancy),
+        `${esc(d.rank)} · ${esc(d.score)}`,
+        `<div class="text">${esc(d.explanation[locale])}</div><span class="small">${esc(d.algorithmVersion)}</span>`,
+        d.decision && d.decision !== 'none'
+          ? esc(t.decisionNames[d.decision] ?? d.decision) + (d.decidedBy ? `<br><span class="small">${esc(d.decidedBy)}${d.decidedAt ? `, ${time(d.decidedAt)}` : ''}</span>` : '')
+          : esc(t.noDecision),
+      ]),
+    );
+
   return `<!doctype html>
 <html lang="${locale === 'nb' ? 'nb' : 'en'}">
 <head>
@@ -558,7 +588,7 @@ ${section(t.holds, holds)}
 ${section(t.policies, policies)}
 ${section(t.correspondence, correspondence)}
 ${section(t.disclosures, disclosures)}
-${section(t.decisions, data.automatedDecisions.length ? `<pre>${esc(JSON.stringify(data.automatedDecisions, null, 2))}</pre>` : empty)}
+${section(t.decisions, decisions)}
 ${section(t.history, history)}
 ${section(t.audit, audit)}
 </body>

@@ -102,7 +102,7 @@ describe('data-subject export', () => {
     expect((await t.fail('privacy.export', { candidateId: 'nobody' })).code).toBe('NOT_FOUND');
   });
 
-  it('shows each disclosure to a client (which fields, to whom, when, on what basis) and the correspondence, in JSON and on the page', async () => {
+  it('shows each disclosure to a client (which fields, to whom, when, on what basis), the correspondence and the rankings, in JSON and on the page', async () => {
     const sent: Delivery[] = [];
     let sender: SharingSender | null = null;
     // The first client answers; the second is down, so its item waits in the outbox.
@@ -156,7 +156,19 @@ describe('data-subject export', () => {
     const interview = await t.call('activity.interviews.start', { candidateId: c.id, templateId: template.id, title: 'Førstegangsintervju' });
     await t.call('activity.interviews.save', { id: interview.id, revision: 1, answers: { q1: { score: 4, text: 'Ledet skiftlaget i to år' } }, notes: 'God match' });
 
+    // A ranking she appeared in, and the recruiter's decision on it.
+    const vacancy = await t.call('vacancies.create', { clientId: fjord.id, title: 'Lagermedarbeider <natt>', postalCode: '5003' });
+    const run = await t.call('matching.run', { vacancyId: vacancy.id });
+    await t.call('matching.decide', { runId: run.runId, candidateId: c.id, decision: 'shortlisted' });
+
     const { data, html } = await unzip((await t.call('privacy.export', { candidateId: c.id, locale: 'nb' })).base64);
+    expect(data.automatedDecisions).toEqual([
+      expect.objectContaining({ vacancy: 'Lagermedarbeider <natt>', rank: 1, decision: 'shortlisted', decidedBy: 'Kari Rekrutterer' }),
+    ]);
+    const ranked = html.slice(html.indexOf('<h2>Automatiserte avgjørelser</h2>'), html.indexOf('<h2>Endringshistorikk</h2>'));
+    expect(ranked).toContain('Lagermedarbeider &lt;natt&gt;');
+    expect(ranked).toContain(data.automatedDecisions[0]!.explanation.nb.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+    expect(ranked).toContain('satt på kortlisten');
     // JSON: the delivered disclosure with its fields and basis, and the one still waiting.
     expect(data.disclosures).toEqual([
       expect.objectContaining({
@@ -208,7 +220,7 @@ describe('data-subject export', () => {
       'Kari Rekrutterer',
     ])
       expect(talk, text).toContain(text);
-    expect(html).not.toMatch(/<script|<b>|<truck>|<AS>/);
+    expect(html).not.toMatch(/<script|<b>|<truck>|<AS>|<natt>/);
 
     const english = await unzip((await t.call('privacy.export', { candidateId: c.id, locale: 'en' })).base64);
     expect(english.html).toContain('<h2>Shared with clients</h2>');

@@ -42,8 +42,8 @@ export async function exportCandidate(ctx: CoreContext, candidateId: string, loc
 
   const data: ExportData = {
     // Later features' parts first: the named sections below are the ones this export vouches for.
-    automatedDecisions: [],
     ...parts,
+    automatedDecisions: (parts.matching as { explanations?: ExportData['automatedDecisions'] } | undefined)?.explanations ?? [],
     sharing,
     disclosures: sharing.disclosures,
     correspondence: parts.correspondence as ExportData['correspondence'],
