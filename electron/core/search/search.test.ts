@@ -216,6 +216,35 @@ describe('candidate search', () => {
     expect(await names('lang:tysk')).toEqual(['Bjørn Bærheim']);
   });
 
+  it('pages name-ordered results the same whether it sorts the matches or walks the name index', async () => {
+    await register();
+    const given = ['Øyvind', 'Ada', 'Åsmund', 'Bodil', 'Ærlig', 'Cecilie', 'Ola', 'Dag', 'Per', 'Eva', 'Kari', 'Frode', 'Lise', 'Geir', 'Mona', 'Hans', 'Nina', 'Ivar', 'Rune', 'Jorunn'];
+    for (const [i, first] of given.entries()) {
+      const c = await t.call('candidates.create', { name: `${first} Testesen`, availability: { from: i % 3 === 0 ? '2026-05-01' : '2026-10-01' } });
+      if (i % 5 === 0) await t.call('candidates.setStatus', { id: c.id, status: 'inactive' });
+    }
+    for (const filters of [{}, { availableBy: '2026-06-01' }]) {
+      for (const query of ['', 'NOT truck*']) {
+        // One page of everything (the matches sorted) against pages of four (the name index walked until each page is full).
+        const all = await t.call('search.query', { query, filters, limit: 200 });
+        const paged: string[] = [];
+        for (let offset = 0; offset < all.total; offset += 4) {
+          const page = await t.call('search.query', { query, filters, limit: 4, offset });
+          expect(page.total).toBe(all.total);
+          paged.push(...page.hits.map((h) => h.name));
+        }
+        expect(paged).toEqual(all.hits.map((h) => h.name));
+        expect(all.hits.every((h) => h.status === 'active')).toBe(true);
+        if (filters.availableBy) expect(all.hits.every((h) => h.availableFrom !== null && h.availableFrom <= filters.availableBy)).toBe(true);
+      }
+    }
+    const everyone = (await t.call('search.query', { query: '', limit: 200 })).hits.map((h) => h.name);
+    expect(everyone.slice(0, 3)).toEqual(['Ada Testesen', 'Bjørn Bærheim', 'Bodil Testesen']);
+    // Norwegian order: Æ, Ø, Å last.
+    expect(everyone.slice(-4)).toEqual(['Ærlig Testesen', 'Øystein Ødegård', 'Åse Aasen', 'Åsmund Testesen']);
+    expect(everyone).toHaveLength(3 + 20 - 4);
+  });
+
   it('drops an erased candidate from the index', async () => {
     const [oystein] = await register();
     expect(await names('Tromso')).toEqual(['Øystein Ødegård']);

@@ -46,29 +46,52 @@ interface Token {
 
 const tokenMatches = (token: string, want: string, prefix: boolean) => (prefix ? token.startsWith(want) : token === want);
 
+/** What lies between words: the complement of TOKEN, so splitting on it yields exactly TOKEN's matches. */
+const SEPARATORS = /([^\p{L}\p{N}\p{M}]+)/u;
+
+/**
+ * Each distinct word folded once, across snippets and searches: the texts of a
+ * page share most of their words (and the next search shares them again). Bounded.
+ */
+const foldedWords = new Map<string, string>();
+function foldWord(word: string): string {
+  let f = foldedWords.get(word);
+  if (f === undefined) {
+    if (foldedWords.size >= 50_000) foldedWords.clear();
+    f = foldNorwegian(word);
+    foldedWords.set(word, f);
+  }
+  return f;
+}
+
 /** The words of the text, those a term matches marked; a phrase is marked only where its words stand together. */
 function tokensOf(text: string, terms: HighlightTerm[]): Token[] {
-  const found = [...text.matchAll(TOKEN)];
-  // Texts repeat their words: fold each distinct word once.
-  const memo = new Map<string, string>();
-  const folded = found.map((m) => {
-    let f = memo.get(m[0]);
-    if (f === undefined) {
-      f = foldNorwegian(m[0]);
-      memo.set(m[0], f);
+  // Split rather than matchAll: no match object per word (a page of CV texts has thousands).
+  const pieces = text.split(SEPARATORS);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const folded: string[] = [];
+  let at = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    // Even pieces are words (empty only at either end), odd ones the separators between them.
+    if (i % 2 === 0 && piece.length > 0) {
+      starts.push(at);
+      ends.push(at + piece.length);
+      folded.push(foldWord(piece));
     }
-    return f;
-  });
-  const hit = folded.map(() => false);
+    at += piece.length;
+  }
+  const hit = new Array<boolean>(folded.length).fill(false);
   for (const term of terms) {
     const n = term.tokens.length;
     for (let i = 0; i + n <= folded.length; i++) {
-      if (term.tokens.every((want, k) => tokenMatches(folded[i + k]!, want, term.prefix && k === n - 1))) {
-        for (let k = 0; k < n; k++) hit[i + k] = true;
-      }
+      let all = true;
+      for (let k = 0; k < n && all; k++) all = tokenMatches(folded[i + k]!, term.tokens[k]!, term.prefix && k === n - 1);
+      if (all) for (let k = 0; k < n; k++) hit[i + k] = true;
     }
   }
-  return found.map((m, i) => ({ start: m.index, end: m.index + m[0].length, hit: hit[i]! }));
+  return starts.map((start, i) => ({ start, end: ends[i]!, hit: hit[i]! }));
 }
 
 /** The best passage of the best column (hits weighted as bm25 weighs the columns), at most `size` words. */

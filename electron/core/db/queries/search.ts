@@ -26,6 +26,57 @@ export interface IndexHit {
 const BM25 = `bm25(search_fts, ${INDEX_COLUMNS.map((c) => COLUMN_WEIGHTS[c].toFixed(1)).join(', ')})`;
 const TEXT_COLUMNS = INDEX_COLUMNS.filter((c) => c !== 'tags');
 
+/*
+ * How a page is found. Every page read from the encrypted vault is decrypted, so
+ * these statements read narrow indexes, never the wide rows of search_docs or
+ * candidates, except for the page's own rows at the end:
+ *   - the availability filter and the join to the candidate read the dense
+ *     index search_docs_keys (doc, available_from, candidate_id); the planner
+ *     would rather look a doc up by its rowid in the wide table, hence INDEXED BY;
+ *   - CROSS JOIN keeps FTS5 as the outer loop: with the join the other way round,
+ *     SQLite runs the MATCH once per row of the other table;
+ *   - a name-ordered page (filters only, or only NOT) either sorts the matches
+ *     (few of them) or walks the name index in order until the page is full
+ *     (many): both give the same rows, in the same order.
+ */
+const AVAILABLE = 'AND d.available_from IS NOT NULL AND d.available_from <= @availableBy';
+const countSql = (available: boolean) =>
+  available
+    ? `SELECT count(*) AS n FROM search_fts f CROSS JOIN search_docs d INDEXED BY search_docs_keys ON d.doc = f.rowid
+       WHERE search_fts MATCH @match ${AVAILABLE}`
+    : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH @match';
+const rankedSql = (available: boolean) =>
+  available
+    ? `SELECT f.rowid AS doc, ${BM25} AS rank FROM search_fts f CROSS JOIN search_docs d INDEXED BY search_docs_keys ON d.doc = f.rowid
+       WHERE search_fts MATCH @match ${AVAILABLE} ORDER BY rank LIMIT @limit OFFSET @offset`
+    : `SELECT rowid AS doc, ${BM25} AS rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT @limit OFFSET @offset`;
+/** Few matches: each one's name key, sorted (a heap of limit + offset rows). */
+const sortedByNameSql = (available: boolean) =>
+  `SELECT d.doc AS doc, 0 AS rank FROM search_fts f CROSS JOIN search_docs d INDEXED BY search_docs_keys ON d.doc = f.rowid
+   CROSS JOIN candidates c ON c.id = d.candidate_id
+   WHERE search_fts MATCH @match ${available ? AVAILABLE : ''} ORDER BY c.sort_key, c.id LIMIT @limit OFFSET @offset`;
+/** Many matches: the name index in order, each candidate checked against the matches, until the page is full. */
+const walkByNameSql = (available: boolean) =>
+  available
+    ? `SELECT d.doc AS doc, 0 AS rank FROM candidates c INDEXED BY candidates_by_name
+       CROSS JOIN search_docs k ON k.candidate_id = c.id
+       CROSS JOIN search_docs d INDEXED BY search_docs_keys ON d.doc = k.doc
+       WHERE +k.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match) ${AVAILABLE}
+       ORDER BY c.sort_key, c.id LIMIT @limit OFFSET @offset`
+    : `SELECT k.doc AS doc, 0 AS rank FROM candidates c INDEXED BY candidates_by_name
+       CROSS JOIN search_docs k ON k.candidate_id = c.id
+       WHERE +k.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match)
+       ORDER BY c.sort_key, c.id LIMIT @limit OFFSET @offset`;
+
+/**
+ * Sorting costs about one lookup per match; walking the name index about
+ * (offset + limit) × candidates / matches steps. Either gives the same page.
+ */
+function walkByName(db: Db, total: number, end: number): boolean {
+  const candidates = (prepared(db, 'SELECT max(doc) AS n FROM search_docs').get() as { n: number | null }).n ?? 0;
+  return total * total > end * candidates;
+}
+
 /**
  * One page of hits. Ranked pages sort by weighted bm25 with a LIMIT, which SQLite
  * does with a small heap; the texts of the page's rows come along for the snippets
@@ -43,40 +94,27 @@ export function searchIndex(
     offset: number;
   },
 ): { total: number; hits: IndexHit[] } {
-  const available = a.availableBy ? 'AND d.available_from IS NOT NULL AND d.available_from <= @availableBy' : '';
-  const countParams = { match: a.match, ...(a.availableBy ? { availableBy: a.availableBy } : {}) };
+  const available = a.availableBy !== null && a.availableBy !== '';
+  const countParams = { match: a.match, ...(available ? { availableBy: a.availableBy } : {}) };
   const params = { ...countParams, limit: a.limit, offset: a.offset };
-  const total = (
-    prepared(
-      db,
-      available
-        ? `SELECT count(*) AS n FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH @match ${available}`
-        : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH @match',
-    ).get(countParams) as { n: number }
-  ).n;
+  const total = (prepared(db, countSql(available)).get(countParams) as { n: number }).n;
   if (total === 0 || a.offset >= total) return { total, hits: [] };
 
-  const page = (
-    a.ranked
-      ? prepared(
-          db,
-          available
-            ? `SELECT f.rowid AS doc, ${BM25} AS rank FROM search_fts f JOIN search_docs d ON d.doc = f.rowid
-               WHERE search_fts MATCH @match ${available} ORDER BY rank LIMIT @limit OFFSET @offset`
-            : `SELECT rowid AS doc, ${BM25} AS rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT @limit OFFSET @offset`,
-        ).all(params)
-      : prepared(
-          db,
-          `SELECT d.doc AS doc, 0 AS rank FROM search_docs d JOIN candidates c ON c.id = d.candidate_id
-           WHERE d.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match) ${available}
-           ORDER BY c.sort_key, c.id LIMIT @limit OFFSET @offset`,
-        ).all(params)
-  ) as { doc: number; rank: number }[];
+  const pageSql = a.ranked
+    ? rankedSql(available)
+    : walkByName(db, total, a.offset + a.limit)
+      ? walkByNameSql(available)
+      : sortedByNameSql(available);
+  const page = prepared(db, pageSql).all(params) as { doc: number; rank: number }[];
 
   const details = prepared(
     db,
-    `SELECT d.candidate_id, c.name, c.city, c.postal_code, c.status, c.available_from, ${TEXT_COLUMNS.map((col) => `d.${col} AS col_${col}`).join(', ')}
-     FROM search_docs d JOIN candidates c ON c.id = d.candidate_id WHERE d.doc = ?`,
+    a.ranked
+      ? `SELECT d.candidate_id, c.name, c.city, c.postal_code, c.status, c.available_from, ${TEXT_COLUMNS.map((col) => `d.${col} AS col_${col}`).join(', ')}
+         FROM search_docs d JOIN candidates c ON c.id = d.candidate_id WHERE d.doc = ?`
+      : // A name-ordered page shows no snippet: the candidate's own row only.
+        `SELECT d.candidate_id, c.name, c.city, c.postal_code, c.status, c.available_from
+         FROM search_docs d INDEXED BY search_docs_keys JOIN candidates c ON c.id = d.candidate_id WHERE d.doc = ?`,
   );
   const hits: IndexHit[] = [];
   for (const row of page) {
