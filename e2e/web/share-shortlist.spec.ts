@@ -60,7 +60,7 @@ test('sharing a shortlist: each candidate shows what leaves or why not; the cons
   await expect(document).toContainText(`"vacancyRef": "${vacancy.id}"`);
   await expect(document).not.toContainText('1991-02-03');
   await expect(document).not.toContainText('Bryggen');
-  await expect(sigridItem).toContainText('Felt: Navn, E-post');
+  await expect(share).toContainText('Felt: Navn, E-post');
   if (process.env.SHARING_SCREENSHOTS) await share.screenshot({ path: `${process.env.SHARING_SCREENSHOTS}/shortlist-preview.png` });
 
   // Anonymised: initials and region instead of the name.

@@ -39,18 +39,32 @@ export function RefusalReason({ refusal, transfer }: { refusal: ShareRefusal; tr
   );
 }
 
-/** The fields a profile carries, by name, and the document itself as it will be posted. */
-export function ProfileDocument({ document, label }: { document: ProfileMessage; label?: string }) {
+/** The fields a profile carries, by name (the same for every candidate of one share). */
+export function ProfileFields({ document }: { document: ProfileMessage }) {
   const { t } = useI18n();
   return (
+    <p className="small">
+      {t('sharing.share.fields', { fields: document.data.fields.map((f) => t(`sharing.field.${f}`)).join(', ') })}
+      {document.data.mode === 'anonymised' ? <span className="muted"> · {t('sharing.mode.anonymised')}</span> : null}
+    </p>
+  );
+}
+
+/** The document itself, exactly as it will be posted. */
+export function ProfileJson({ document, label }: { document: ProfileMessage; label?: string }) {
+  return (
+    <pre className="share-json" tabIndex={0} aria-label={label}>
+      {JSON.stringify(document, null, 2)}
+    </pre>
+  );
+}
+
+/** Both: what a single share shows. */
+export function ProfileDocument({ document }: { document: ProfileMessage }) {
+  return (
     <>
-      <p className="small">
-        {t('sharing.share.fields', { fields: document.data.fields.map((f) => t(`sharing.field.${f}`)).join(', ') })}
-        {document.data.mode === 'anonymised' ? <span className="muted"> · {t('sharing.mode.anonymised')}</span> : null}
-      </p>
-      <pre className="share-json" tabIndex={0} aria-label={label}>
-        {JSON.stringify(document, null, 2)}
-      </pre>
+      <ProfileFields document={document} />
+      <ProfileJson document={document} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import type { ClientConnection, OutboxItem, ShareMode, SharePreview, SharePrevie
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { refusalsOf, transferText } from './labels.ts';
-import { ModeField, ProfileDocument, RefusalReason } from './SharePieces.tsx';
+import { ModeField, ProfileFields, ProfileJson, RefusalReason } from './SharePieces.tsx';
 import './sharing.css';
 
 interface Result {
@@ -87,6 +87,7 @@ export function ShareShortlist({ vacancyId, entries }: { vacancyId: string; entr
   const items = preview?.items ?? [];
   const sendable = items.filter((i) => i.document && !left.has(i.candidateId));
   const blocked = items.filter((i) => i.refusal);
+  const firstDocument = items.find((i) => i.document)?.document ?? null;
   const transferBlocked = preview?.transfer && !preview.transfer.allowed ? preview.transfer : null;
 
   const confirm = async () => {
@@ -193,6 +194,7 @@ export function ShareShortlist({ vacancyId, entries }: { vacancyId: string; entr
               {t('sharing.share.whatLeaves', { client: client?.name ?? '' })} {transferText(i18n, preview.transfer)}
             </p>
           ) : null}
+          {firstDocument ? <ProfileFields document={firstDocument} /> : null}
           {rejected ? <p className="muted small">{i18n.plural('sharing.shortlist.rejectedLeftOut', rejected)}</p> : null}
           {!preview ? (
             <p className="muted">{t('sharing.loading')}</p>
@@ -220,7 +222,7 @@ export function ShareShortlist({ vacancyId, entries }: { vacancyId: string; entr
                         <span className="badge share-delivered">{t('sharing.shortlist.canSend')}</span>
                         <details>
                           <summary>{t('sharing.shortlist.showDocument', { name })}</summary>
-                          <ProfileDocument document={i.document} label={t('sharing.shortlist.showDocument', { name })} />
+                          <ProfileJson document={i.document} label={t('sharing.shortlist.showDocument', { name })} />
                         </details>
                       </>
                     ) : (
