@@ -216,24 +216,50 @@ const skillReq = z.object({ name: text(200).min(1), minYears: z.number().min(0).
 const certReq = z.object({ name: text(300).min(1) }).strict();
 const langReq = z.object({ name: text(100).min(1), minLevel: z.enum(LanguageLevels).nullable().default(null), required: z.boolean().default(true) }).strict();
 
+/** A vacancy's fields without defaults: what a patch may name (see vacancyPatch). */
+const vacancyShape = {
+  title: text(200).min(1, { message: 'A title is required' }),
+  postalCode: z.string().trim().regex(/^(\d{4})?$/, { message: 'A Norwegian postal code has four digits' }),
+  city: text(100),
+  start: isoDate.nullable(),
+  extentPercent: z.number().int().min(1).max(100),
+  workType: z.enum(WorkTypes),
+  shifts: z.array(z.enum(Shifts)).max(4),
+  requiredSkills: z.array(skillReq).max(30),
+  desiredSkills: z.array(skillReq).max(30),
+  requiredCertificates: z.array(certReq).max(30),
+  desiredCertificates: z.array(certReq).max(30),
+  languages: z.array(langReq).max(10),
+  minYearsExperience: z.number().min(0).max(40).nullable(),
+  description: z.string().max(20_000),
+};
+
 export const vacancyFields = z
   .object({
     clientId: id,
-    title: text(200).min(1, { message: 'A title is required' }),
-    postalCode: z.string().trim().regex(/^(\d{4})?$/, { message: 'A Norwegian postal code has four digits' }).default(''),
-    city: text(100).default(''),
-    start: isoDate.nullable().default(null),
-    extentPercent: z.number().int().min(1).max(100).default(100),
-    workType: z.enum(WorkTypes).default('temp'),
-    shifts: z.array(z.enum(Shifts)).max(4).default([]),
-    requiredSkills: z.array(skillReq).max(30).default([]),
-    desiredSkills: z.array(skillReq).max(30).default([]),
-    requiredCertificates: z.array(certReq).max(30).default([]),
-    desiredCertificates: z.array(certReq).max(30).default([]),
-    languages: z.array(langReq).max(10).default([]),
-    minYearsExperience: z.number().min(0).max(40).nullable().default(null),
-    description: z.string().max(20_000).default(''),
+    title: vacancyShape.title,
+    postalCode: vacancyShape.postalCode.default(''),
+    city: vacancyShape.city.default(''),
+    start: vacancyShape.start.default(null),
+    extentPercent: vacancyShape.extentPercent.default(100),
+    workType: vacancyShape.workType.default('temp'),
+    shifts: vacancyShape.shifts.default([]),
+    requiredSkills: vacancyShape.requiredSkills.default([]),
+    desiredSkills: vacancyShape.desiredSkills.default([]),
+    requiredCertificates: vacancyShape.requiredCertificates.default([]),
+    desiredCertificates: vacancyShape.desiredCertificates.default([]),
+    languages: vacancyShape.languages.default([]),
+    minYearsExperience: vacancyShape.minYearsExperience.default(null),
+    description: vacancyShape.description.default(''),
   })
+  .strict();
+/**
+ * Only the fields named are changed. No defaults: zod keeps them through
+ * `.partial()`, so a patch naming the title would empty every requirement.
+ */
+export const vacancyPatch = z
+  .object({ ...vacancyShape, status: z.enum(VacancyStatuses) })
+  .partial()
   .strict();
 export type VacancyFields = z.output<typeof vacancyFields>;
 
@@ -356,7 +382,7 @@ export const matchingMethods = {
       .object({
         id,
         version: z.number().int().min(1),
-        patch: vacancyFields.omit({ clientId: true }).partial().extend({ status: z.enum(VacancyStatuses) }).partial().strict(),
+        patch: vacancyPatch,
       })
       .strict(),
   ),

@@ -148,6 +148,26 @@ describe('matching', () => {
     expect(second!.score).toBeLessThan(first!.score);
   });
 
+  it('ranks by the vacancy as edited: only the changed fields change, a stale version is a conflict', async () => {
+    const { vacancy } = await setup();
+    const edited = await t.call('vacancies.update', {
+      id: vacancy.id,
+      version: vacancy.version,
+      patch: { title: 'Truckfører, nattskift Alnabru', extentPercent: 80, desiredSkills: [{ name: 'Varetelling', minYears: null }] },
+    });
+    expect(edited).toMatchObject({ title: 'Truckfører, nattskift Alnabru', extentPercent: 80, version: vacancy.version + 1 });
+    expect(edited.desiredSkills.map((s) => s.name)).toEqual(['Varetelling']);
+    expect(edited.requiredSkills).toEqual(vacancy.requiredSkills);
+    expect(edited.requiredCertificates).toEqual(vacancy.requiredCertificates);
+    expect(edited.languages).toEqual(vacancy.languages);
+    const run = await t.call('matching.run', { vacancyId: vacancy.id });
+    expect(names(run)).toEqual(['Kari Nordmann', 'Per Hansen']);
+    expect(run.results[0]!.factors.find((f) => f.factor === 'desiredSkills')).toMatchObject({ met: ['Varetelling'] });
+    expect((await t.fail('vacancies.update', { id: vacancy.id, version: vacancy.version, patch: { title: 'Gammel' } })).code).toBe('CONFLICT');
+    const invalid = await t.fail('vacancies.update', { id: vacancy.id, version: edited.version, patch: { postalCode: '058' } });
+    expect(invalid.code).toBe('VALIDATION');
+  });
+
   it('finds candidates through bilingual synonyms: "forklift driver" in a CV answers "truckfører"', async () => {
     const { client, kari } = await setup();
     const v = await t.call('vacancies.create', { clientId: client.id, title: 'Warehouse worker', requiredSkills: [{ name: 'warehouse operative' }] });
