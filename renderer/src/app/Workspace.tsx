@@ -35,6 +35,8 @@ function run(id: ShortcutId) {
       return ui.setView('settings');
     case 'intake':
       return ui.setView('intake');
+    case 'clients':
+      return ui.setView('clients');
     case 'pickFiles':
       return openFilePicker();
     case 'help':
@@ -110,7 +112,7 @@ export function Workspace() {
               </button>
             </li>
             <li>
-              <button type="button" aria-current={view === 'clients' ? 'page' : undefined} onClick={() => setView('clients')}>
+              <button type="button" aria-current={view === 'clients' ? 'page' : undefined} onClick={() => setView('clients')} aria-keyshortcuts="Alt+K">
                 {t('nav.clients')}
               </button>
             </li>

@@ -23,6 +23,13 @@ describe('keyboard shortcuts', () => {
     expect(findShortcut({ ...key('˜', { altKey: true }), code: 'KeyN' }, false)?.id).toBe('new');
   });
 
+  it('reaches the views by Alt and a letter, also while typing: Alt+M intake, Alt+K clients', () => {
+    expect(findShortcut(key('m', { altKey: true }), true)?.id).toBe('intake');
+    expect(findShortcut(key('k', { altKey: true }), true)?.id).toBe('clients');
+    expect(findShortcut({ ...key('˚', { altKey: true }), code: 'KeyK' }, false)?.id).toBe('clients');
+    expect(findShortcut(key('k', { ctrlKey: true }), false)?.id).toBe('search');
+  });
+
   it('leaves "/" and "?" to a field the user is typing in', () => {
     expect(findShortcut(key('/'), false)?.id).toBe('filter');
     expect(findShortcut(key('?', { shiftKey: true }), false)?.id).toBe('help');

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/nb.ts';
 
-export type ShortcutId = 'new' | 'lock' | 'filter' | 'help' | 'edit' | 'settings' | 'list' | 'intake' | 'pickFiles' | 'search' | 'logCall';
+export type ShortcutId = 'new' | 'lock' | 'filter' | 'help' | 'edit' | 'settings' | 'list' | 'intake' | 'pickFiles' | 'search' | 'logCall' | 'clients';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -20,6 +20,7 @@ export const shortcuts: Shortcut[] = [
   { id: 'edit', keys: ['Ctrl+E'], label: 'shortcut.edit' },
   { id: 'settings', keys: ['Ctrl+,'], label: 'shortcut.settings' },
   { id: 'intake', keys: ['Alt+M'], label: 'shortcut.intake' },
+  { id: 'clients', keys: ['Alt+K'], label: 'shortcut.clients' },
   { id: 'pickFiles', keys: ['Ctrl+O'], label: 'shortcut.pickFiles' },
   { id: 'help', keys: ['F1', '?'], label: 'shortcut.help' },
 ];

@@ -3,6 +3,7 @@ import type { clientsNb } from './messages.nb.ts';
 /** Clients and vacancies in English: every key of the bokmål set. */
 export const clientsEn: Record<keyof typeof clientsNb, string> = {
   'nav.clients': 'Clients',
+  'shortcut.clients': 'Go to clients and vacancies',
 
   'clients.title': 'Clients and vacancies',
   'clients.filter': 'Filter clients',
@@ -34,6 +35,13 @@ export const clientsEn: Record<keyof typeof clientsNb, string> = {
   'vacancies.title': 'Vacancies',
   'vacancies.none': 'No vacancies for this client.',
   'vacancies.new': 'New vacancy',
+  'vacancies.edit': 'Edit vacancy',
+  'vacancies.save': 'Save changes',
+  'vacancies.saved': 'The changes to {title} are saved.',
+  'vacancies.field.status': 'Status',
+  'vacancies.invalid.title': 'The vacancy needs a title.',
+  'vacancies.invalid.postalCode': 'A Norwegian postal code has four digits.',
+  'vacancies.invalid.other': 'Not a valid value ({message}).',
   'vacancies.create': 'Create vacancy',
   'vacancies.field.title': 'Job title',
   'vacancies.field.postalCode': 'Postal code',

@@ -1,6 +1,7 @@
 /** Clients and vacancies, in bokmål; spread into the app's catalog (i18n/nb.ts). */
 export const clientsNb = {
   'nav.clients': 'Kunder',
+  'shortcut.clients': 'Gå til kunder og stillinger',
 
   'clients.title': 'Kunder og stillinger',
   'clients.filter': 'Filtrer kunder',
@@ -32,6 +33,13 @@ export const clientsNb = {
   'vacancies.title': 'Stillinger',
   'vacancies.none': 'Ingen stillinger for denne kunden.',
   'vacancies.new': 'Ny stilling',
+  'vacancies.edit': 'Rediger stilling',
+  'vacancies.save': 'Lagre endringer',
+  'vacancies.saved': 'Endringene i {title} er lagret.',
+  'vacancies.field.status': 'Status',
+  'vacancies.invalid.title': 'Stillingen trenger en tittel.',
+  'vacancies.invalid.postalCode': 'Et norsk postnummer har fire siffer.',
+  'vacancies.invalid.other': 'Ugyldig verdi ({message}).',
   'vacancies.create': 'Opprett stilling',
   'vacancies.field.title': 'Stillingstittel',
   'vacancies.field.postalCode': 'Postnummer',
