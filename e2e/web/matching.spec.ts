@@ -17,8 +17,12 @@ test('a client and vacancy, the ranking with its explanation, the shortlist thro
   await rpc(page, 'picture.update', { candidateId: per.id, patch: { competences: [{ name: 'Lagerarbeider', years: 1 }] } });
 
   // A client, with an organisation number that fails its check first.
-  await page.getByRole('button', { name: 'Kunder', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Kunder og stillinger', level: 1 })).toBeVisible();
+  // Alt+K reaches the clients from anywhere, as the help lists it.
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('dialog').getByRole('row', { name: /Gå til kunder og stillinger/ })).toContainText('Alt+K');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+K');
+  await expect(page.getByRole('heading', { name: 'Kunder og stillinger', level: 1 })).toBeFocused();
   await page.getByRole('button', { name: 'Ny kunde' }).click();
   const form = page.getByRole('form', { name: 'Ny kunde' });
   await form.getByLabel('Firmanavn').fill('Lager & Logistikk AS');
@@ -40,6 +44,33 @@ test('a client and vacancy, the ranking with its explanation, the shortlist thro
   await vacancy.getByLabel('Påkrevde sertifikater').fill('Truck T4');
   await vacancy.getByRole('button', { name: 'Opprett stilling' }).click();
   await expect(page.getByRole('heading', { name: 'Truckfører, nattskift', level: 1 })).toBeVisible();
+
+  // Edited where it is shown: the form holds what was typed, the same checks apply, Esc leaves it unchanged.
+  const editButton = page.getByRole('button', { name: 'Rediger stilling' });
+  await editButton.click();
+  const edit = page.getByRole('form', { name: 'Rediger stilling' });
+  await expect(edit.getByLabel('Stillingstittel')).toBeFocused();
+  await expect(edit.getByLabel('Påkrevde kompetanser')).toHaveValue('Truckfører; 2\nLagermedarbeider');
+  await expect(edit.getByLabel('Påkrevde sertifikater')).toHaveValue('Truck T4');
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeHidden();
+  await expect(editButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await edit.getByLabel('Stillingstittel').fill('Truckfører, nattskift Alnabru');
+  await edit.getByLabel('Postnummer').fill('058');
+  await edit.getByLabel('Sted').fill('Oslo');
+  await edit.getByLabel('Stillingsprosent').fill('80');
+  await edit.getByLabel('Ønskede sertifikater').fill('Varme arbeider');
+  await edit.getByRole('button', { name: 'Lagre endringer' }).click();
+  await expect(edit.getByText('Et norsk postnummer har fire siffer.')).toBeVisible();
+  await expect(edit.getByLabel('Postnummer')).toHaveAttribute('aria-invalid', 'true');
+  if (process.env.KANDIDAT_SHOTS) await page.screenshot({ path: `${process.env.KANDIDAT_SHOTS}/vacancy-edit.png`, fullPage: true });
+  await edit.getByLabel('Postnummer').fill('0580');
+  await edit.getByLabel('Postnummer').press('Enter');
+  await expect(edit).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Truckfører, nattskift Alnabru', level: 1 })).toBeFocused();
+  await expect(page.getByText('Oslo · Snarest · 80 %')).toBeVisible();
+  await expect(page.locator('.requirements')).toContainText('Ønskede sertifikaterVarme arbeider');
 
   // The ranking, and why.
   await page.getByRole('button', { name: 'Finn kandidater' }).click();

@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Client, ClientSummary } from '../../../../shared/contract/clients.ts';
 import { formatOrgNumber, isValidOrgNumber } from '../../../../shared/contract/clients.ts';
-import type { VacancySummary, WorkType } from '../../../../shared/contract/matching.ts';
-import { WorkTypes } from '../../../../shared/contract/matching.ts';
+import type { VacancySummary } from '../../../../shared/contract/matching.ts';
 import { formatPhone } from '../../../../shared/phone.ts';
 import { api } from '../../api/client.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { VacancyScreen } from '../matching/VacancyScreen.tsx';
-import { parseLanguageLines, parseNameLines, parseSkillLines } from './requirements.ts';
+import { VacancyForm } from './VacancyForm.tsx';
 import { useClients } from './store.ts';
 import './clients.css';
 
@@ -214,11 +213,11 @@ function ClientDetail({ id, onChanged }: { id: string; onChanged: () => void }) 
           </button>
         </div>
         {newVacancy ? (
-          <NewVacancy
+          <VacancyForm
             clientId={client.id}
-            onDone={(vacancyId) => {
+            onDone={(created) => {
               setNewVacancy(false);
-              if (vacancyId) openVacancy(vacancyId);
+              if (created) openVacancy(created.id);
             }}
           />
         ) : null}
@@ -276,96 +275,6 @@ function NewContact({ clientId, onAdded }: { clientId: string; onAdded: (c: Clie
           {i18n.error(failure)}
         </p>
       ) : null}
-    </form>
-  );
-}
-
-function NewVacancy({ clientId, onDone }: { clientId: string; onDone: (id: string | null) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const [f, setF] = useState({
-    title: '',
-    postalCode: '',
-    city: '',
-    start: '',
-    extent: '100',
-    workType: 'temp' as WorkType,
-    requiredSkills: '',
-    desiredSkills: '',
-    requiredCertificates: '',
-    desiredCertificates: '',
-    languages: '',
-    minYears: '',
-  });
-  const [failure, setFailure] = useState<unknown>(null);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      const v = await api().call('vacancies.create', {
-        clientId,
-        title: f.title,
-        postalCode: f.postalCode,
-        city: f.city,
-        start: f.start || null,
-        extentPercent: Number(f.extent) || 100,
-        workType: f.workType,
-        requiredSkills: parseSkillLines(f.requiredSkills),
-        desiredSkills: parseSkillLines(f.desiredSkills),
-        requiredCertificates: parseNameLines(f.requiredCertificates),
-        desiredCertificates: parseNameLines(f.desiredCertificates),
-        languages: parseLanguageLines(f.languages),
-        minYearsExperience: f.minYears ? Number(f.minYears) : null,
-      });
-      onDone(v.id);
-    } catch (err) {
-      setFailure(err);
-    }
-  };
-  const area = (k: 'requiredSkills' | 'desiredSkills' | 'requiredCertificates' | 'desiredCertificates' | 'languages', hint: string) => (
-    <Field label={t(`vacancies.field.${k}`)} hint={hint}>
-      {(p) => <textarea {...p} rows={3} value={f[k]} onChange={set(k)} />}
-    </Field>
-  );
-  return (
-    <form className="vacancy-form" onSubmit={(e) => void submit(e)} aria-label={t('vacancies.new')}>
-      <div className="vacancy-grid">
-        <Field label={t('vacancies.field.title')}>{(p) => <input {...p} required value={f.title} onChange={set('title')} autoFocus />}</Field>
-        <Field label={t('vacancies.field.postalCode')}>{(p) => <input {...p} inputMode="numeric" maxLength={4} value={f.postalCode} onChange={set('postalCode')} />}</Field>
-        <Field label={t('vacancies.field.city')}>{(p) => <input {...p} value={f.city} onChange={set('city')} />}</Field>
-        <Field label={t('vacancies.field.start')}>{(p) => <input {...p} type="date" value={f.start} onChange={set('start')} />}</Field>
-        <Field label={t('vacancies.field.extent')}>{(p) => <input {...p} type="number" min={1} max={100} value={f.extent} onChange={set('extent')} />}</Field>
-        <Field label={t('vacancies.field.workType')}>
-          {(p) => (
-            <select {...p} value={f.workType} onChange={set('workType')}>
-              {WorkTypes.map((w) => (
-                <option key={w} value={w}>
-                  {t(`vacancies.workType.${w}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('vacancies.field.minYears')}>{(p) => <input {...p} type="number" min={0} max={40} value={f.minYears} onChange={set('minYears')} />}</Field>
-      </div>
-      <div className="vacancy-grid">
-        {area('requiredSkills', t('vacancies.field.listHint'))}
-        {area('desiredSkills', t('vacancies.field.listHint'))}
-        {area('requiredCertificates', '')}
-        {area('desiredCertificates', '')}
-        {area('languages', t('vacancies.field.langHint'))}
-      </div>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
-      <div className="toolbar">
-        <button type="submit">{t('vacancies.create')}</button>
-        <button type="button" className="ghost" onClick={() => onDone(null)}>
-          {t('clients.cancel')}
-        </button>
-      </div>
     </form>
   );
 }

@@ -37,3 +37,16 @@ export function parseLanguageLines(text: string): { name: string; minLevel: Lang
     return { name, minLevel: parseLevel(level), required: true };
   });
 }
+
+/** Back to lines, for editing: what parseSkillLines reads gives the same list. */
+export function formatSkillLines(list: readonly { name: string; minYears: number | null }[]): string {
+  return list.map((s) => (s.minYears !== null ? `${s.name}; ${s.minYears}` : s.name)).join('\n');
+}
+
+export function formatNameLines(list: readonly { name: string }[]): string {
+  return list.map((c) => c.name).join('\n');
+}
+
+export function formatLanguageLines(list: readonly { name: string; minLevel: LanguageLevel | null }[]): string {
+  return list.map((l) => (l.minLevel ? `${l.name}; ${l.minLevel}` : l.name)).join('\n');
+}

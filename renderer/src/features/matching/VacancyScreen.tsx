@@ -4,6 +4,8 @@ import { DEFAULT_WEIGHTS, MatchFactors } from '../../../../shared/contract/match
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { useClients } from '../clients/store.ts';
+import { VacancyForm } from '../clients/VacancyForm.tsx';
+import { useToasts } from '../../app/stores/toasts.ts';
 import { DecisionLog } from './DecisionLog.tsx';
 import { ShortlistBoard } from './ShortlistBoard.tsx';
 import './matching.css';
@@ -19,7 +21,10 @@ export function VacancyScreen({ id }: { id: string }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [shortlist, setShortlist] = useState<ShortlistEntry[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
+  const showToast = useToasts((s) => s.show);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
 
   const loadShortlist = useCallback(async () => setShortlist(await api().call('shortlists.get', { vacancyId: id })), [id]);
 
@@ -95,12 +100,30 @@ export function VacancyScreen({ id }: { id: string }) {
           {vacancy.title}
         </h1>
         <span className="muted">
-          {[vacancy.clientName, vacancy.location.city || vacancy.location.region, vacancy.start ? i18n.date(vacancy.start) : t('vacancies.asap'), `${vacancy.extentPercent} %`]
+          {[vacancy.clientName, vacancy.location.city || vacancy.location.region, vacancy.start ? i18n.date(vacancy.start) : t('vacancies.asap'), `${vacancy.extentPercent} %`, vacancy.status !== 'open' ? t(`vacancies.status.${vacancy.status}`) : '']
             .filter(Boolean)
             .join(' · ')}
         </span>
+        <button type="button" className="ghost" ref={editRef} onClick={() => setEditing(true)} disabled={editing}>
+          {t('vacancies.edit')}
+        </button>
       </div>
-      <Requirements vacancy={vacancy} />
+      {editing ? (
+        <VacancyForm
+          vacancy={vacancy}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved && saved !== vacancy) {
+              // A ranking of the old requirements no longer answers this vacancy.
+              setRun(null);
+              setVacancy(saved);
+              showToast({ tone: 'info', text: t('vacancies.saved', { title: saved.title }) });
+            } else requestAnimationFrame(() => editRef.current?.focus());
+          }}
+        />
+      ) : (
+        <Requirements vacancy={vacancy} />
+      )}
       <div className="toolbar">
         <button type="button" onClick={() => void find(vacancy.weights ?? undefined)} disabled={running}>
           {running ? t('match.running') : t('match.find')}
