@@ -81,6 +81,7 @@ export function ShareShortlist({ vacancyId, entries }: { vacancyId: string; entr
       .finally(() => live && setBusy(false));
     return () => {
       live = false;
+      setBusy(false);
     };
   }, [open, client, connection, ids, mode, vacancyId, result]);
 
