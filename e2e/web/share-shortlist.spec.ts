@@ -88,3 +88,31 @@ test('sharing a shortlist: each candidate shows what leaves or why not; the cons
   await share.getByRole('button', { name: 'Lukk' }).click();
   await expect(board.getByRole('button', { name: 'Del kortlisten med kunden' })).toBeFocused();
 });
+
+test('sharing a shortlist with a client in a country without a transfer basis: blocked for everyone, with the reason', async ({ page, kandidat }) => {
+  await createVault(page, kandidat);
+  const client = await rpc<{ id: string }>(page, 'clients.create', { name: 'Mumbai Staffing Pvt Ltd', country: 'IN' });
+  await rpc(page, 'sharing.connections.save', { clientId: client.id, endpoint: ENDPOINT, secret: SECRET });
+  const vacancy = await rpc<{ id: string }>(page, 'vacancies.create', { clientId: client.id, title: 'Lagerleder' });
+  const kari = await rpc<{ id: string }>(page, 'candidates.create', { name: 'Kari Nordmann', address: { postalCode: '0150', city: 'Oslo' } });
+  await rpc(page, 'shortlists.add', { vacancyId: vacancy.id, candidateId: kari.id });
+  // Her consent does not make up for the missing basis.
+  await rpc(page, 'privacy.consents.grant', {
+    candidateId: kari.id,
+    purpose: 'shareWithClient',
+    clientId: client.id,
+    source: 'form',
+    notice: { version: 'deling-1', text: 'Vi deler profilen din med kunden.' },
+  });
+
+  await page.getByRole('button', { name: 'Kunder', exact: true }).click();
+  await page.getByRole('button', { name: /^Mumbai Staffing/ }).click();
+  await page.getByRole('button', { name: 'Åpne Lagerleder' }).click();
+  const board = page.getByRole('region', { name: 'Kortliste' });
+  await board.getByRole('button', { name: 'Del kortlisten med kunden' }).click();
+  const share = board.getByRole('region', { name: 'Del kortlisten med Mumbai Staffing Pvt Ltd' });
+  await expect(share.getByRole('alert')).toContainText('er utenfor EU/EØS og har ingen tilstrekkelighetsbeslutning');
+  await expect(share.getByRole('listitem').filter({ hasText: 'Kari Nordmann' })).toContainText('Sperret');
+  await expect(share.getByRole('button', { name: /i utboksen/ })).toBeDisabled();
+  expect((await rpc<{ total: number }>(page, 'sharing.outbox.list', {})).total).toBe(0);
+});
