@@ -128,6 +128,68 @@ describe('erasure', () => {
     expect(raw.prepare('SELECT size FROM blobs WHERE sha256 = ?').get(sha)).toEqual({ size: pdf.length });
   });
 
+  it('a retention run erases several candidates in one batch, leaving no trace of any, and spares those under hold', async () => {
+    t = makeTestCore({ retention: { firstDelayMs: 1e13 } });
+    await t.call('settings.update', { idleLockMinutes: 0 });
+    await t.createVault();
+    const people = [
+      { name: 'Torbjørg Kvitseid-Ruud', email: 'torbjorg.kvitseid@eksempel.no', phone: '+4791234561', notes: 'Sertifikat for masseforflytning', call: 'Lovet svar om Flekkefjord' },
+      { name: 'Mikkjel Åsgårdstrand', email: 'mikkjel.asg@eksempel.no', phone: '+4791234562', notes: 'Ønsker helgeskift på Rjukan', call: 'Snakket om Vinstra-jobben' },
+      { name: 'Ragnvald Øyesletten', email: 'ragnvald.oy@eksempel.no', phone: '+4791234563', notes: 'Har fagbrev i Brønnøysund', call: 'Ringer tilbake om Tynset' },
+      { name: 'Signe Holtålen-Berg', email: 'signe.holtalen@eksempel.no', phone: '+4791234564', notes: 'Held: tvist ved Gjøvik', call: 'Held: samtale om Lillehammer' },
+      { name: 'Eldbjørg Tveitane', email: 'eldbjorg.tv@eksempel.no', phone: '+4791234565', notes: 'Held: klage til Stord', call: 'Held: samtale om Odda' },
+    ];
+    const made = [];
+    for (const p of people) {
+      const c = await t.call('candidates.create', { name: p.name, emails: [p.email], phones: [p.phone], notes: p.notes });
+      await t.call('activity.calls.log', { candidateId: c.id, at: '2026-03-02T07:00:00Z', direction: 'in', durationSec: 60, outcome: 'reached', minutes: p.call });
+      await t.call('activity.references.add', { candidateId: c.id, fields: { name: `Referanse for ${p.name}`, phone: '+4799887766' } });
+      await t.call('privacy.consents.grant', { candidateId: c.id, purpose: 'recruitment', source: 'form', notice: { version: 'v1', text: 'Rekruttering' } });
+      made.push(c);
+    }
+    const [a, b, c, heldA, heldB] = made as [(typeof made)[0], (typeof made)[0], (typeof made)[0], (typeof made)[0], (typeof made)[0]];
+    await t.call('privacy.holds.set', { candidateId: heldA.id, reason: 'Rettssak Gjøvik 26-77', until: null });
+    await t.call('privacy.holds.set', { candidateId: heldB.id, reason: 'Klagesak Stord', until: '2028-01-01' });
+    // An erasure request still open when the run comes: the run answers it.
+    const asked = await t.call('privacy.requests.open', { candidateId: b.id, kind: 'erasure', channel: 'email', note: 'Skrev fra Vinstra' });
+    // Saved searches naming an erased candidate go with them; one naming no one, or someone held, stays.
+    await t.call('search.saved.save', { name: 'Torbjørg', query: '"Torbjorg Kvitseid Ruud"' });
+    await t.call('search.saved.save', { name: 'Ragnvald e-post', query: 'ragnvald.oy@eksempel.no' });
+    await t.call('search.saved.save', { name: 'Ring 912 34 562', query: 'truck' });
+    await t.call('search.saved.save', { name: 'Truck i Oslo', query: 'truckfører Oslo' });
+    await t.call('search.saved.save', { name: 'Signe', query: 'Signe Holtålen-Berg' });
+
+    t.clock.set('2027-03-03T08:00:00Z');
+    const report = await t.call('privacy.retention.run', {});
+    expect(report.erased.map((e) => e.candidateId).sort()).toEqual([a.id, b.id, c.id].sort());
+    expect(report.held.map((h) => h.candidateId).sort()).toEqual([heldA.id, heldB.id].sort());
+    // One transaction erased them all (one batch): one timestamp on every tombstone.
+    const tombs = (await t.call('privacy.erasures.list', {})).items;
+    expect(tombs.map((x) => [x.reason, x.erasedAt])).toEqual(Array(3).fill(['retention', '2027-03-03T08:00:00.000Z']));
+
+    const erasedStrings = people.slice(0, 3).flatMap((p) => [p.name, p.email, p.notes, p.call, `Referanse for ${p.name}`, 'Skrev fra Vinstra']);
+    const keptStrings = people.slice(3).flatMap((p) => [p.name, p.email, p.notes, p.call, `Referanse for ${p.name}`]);
+    const pages = decryptedVaultPages(t.vaultDir, key());
+    expect(findInPages(pages, erasedStrings)).toEqual([]);
+    expect(findInPages(pages, keptStrings).sort()).toEqual([...keptStrings].sort());
+
+    raw = openEncrypted(join(t.vaultDir, DATABASE_FILE), key());
+    expect(tablesMentioning(raw, a.id).sort()).toEqual(['audit_log.candidate_id', 'erasures.candidate_id']);
+    expect(tablesMentioning(raw, b.id).sort()).toEqual(['audit_log.candidate_id', 'erasures.candidate_id', 'rights_request_links.ref', 'rights_requests.candidate_id']);
+    expect(tablesMentioning(raw, c.id).sort()).toEqual(['audit_log.candidate_id', 'erasures.candidate_id']);
+    for (const held of [heldA, heldB]) expect(tablesMentioning(raw, held.id)).toEqual(expect.arrayContaining(['candidates.id', 'search_docs.candidate_id', 'activity_entries.candidate_id']));
+
+    expect((await t.call('search.saved.list', {})).map((x) => x.name).sort()).toEqual(['Signe', 'Truck i Oslo']);
+    expect((await t.call('search.query', { query: 'Kvitseid' })).total).toBe(0);
+    expect((await t.call('search.query', { query: 'Tveitane' })).hits.map((h) => h.id)).toEqual([heldB.id]);
+    expect((await t.call('candidates.list', {})).items.map((x) => x.id).sort()).toEqual([heldA.id, heldB.id].sort());
+    const requests = await t.call('privacy.requests.list', { candidateId: b.id, status: 'all' });
+    expect(requests.map((r) => [r.id, r.status, r.note])).toEqual([[asked.id, 'completed', null]]);
+    const trail = (await t.call('privacy.audit.list', {})).items;
+    expect(trail.filter((e) => e.action === 'erasure').map((e) => e.candidateId).sort()).toEqual([a.id, b.id, c.id].sort());
+    expect(await t.call('privacy.audit.verify', {})).toMatchObject({ intact: true });
+  });
+
   it('tells the open lists, and refuses an unknown candidate', async () => {
     t = makeTestCore();
     await t.createVault();

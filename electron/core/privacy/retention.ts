@@ -88,6 +88,7 @@ export async function runRetention(ctx: CoreContext, options: RunOptions): Promi
     erasedIds = new Set();
     const progress = (done: number) => options.onProgress?.(done, expired.length);
     progress(0);
+    if (!options.signal?.aborted) await db.call('retention.compactSearchIndex', { erasing: expired.length });
     for (let i = 0; i < expired.length; i += BATCH) {
       if (options.signal?.aborted) {
         cancelled = true;

@@ -1,8 +1,18 @@
 import type { SubjectDataPart } from './subject-data.ts';
-import { collectActivity, eraseActivity } from './activity.ts';
-import { eraseReferences, listReferences } from './references.ts';
-import { eraseInterviews, listInterviews } from './interviews.ts';
-import { collectMail, eraseMail } from './mail.ts';
+import { collectActivity } from './activity.ts';
+import { listReferences } from './references.ts';
+import { listInterviews } from './interviews.ts';
+import { collectMail } from './mail.ts';
+import { byCandidate } from './erasure-batch.ts';
+
+const ERASE = [
+  byCandidate('activity_attachments'),
+  byCandidate('activity_revisions'),
+  byCandidate('activity_entries'),
+  byCandidate('candidate_references'),
+  byCandidate('interviews'),
+  byCandidate('mail_campaign_recipients'),
+];
 
 /**
  * Correspondence and activity as one part of the data-subject rights: the timeline
@@ -18,5 +28,8 @@ export const correspondencePart: SubjectDataPart = {
     marketingEmail: collectMail(db, id),
   }),
   // Entries first: reference and interview entries point at their records only by id.
-  erase: (db, id) => eraseActivity(db, id) + eraseReferences(db, id) + eraseInterviews(db, id) + eraseMail(db, id),
+  // One statement per table for the whole batch (what eraseActivity, eraseReferences,
+  // eraseInterviews and eraseMail do for one candidate); the entries' FTS rows go by their trigger.
+  erase: (db, batch, freed) =>
+    ERASE.reduce((n, erase) => n + erase(db, batch, freed), 0),
 };

@@ -3,7 +3,8 @@ import type { ErasureReason, ErasureReport, Tombstone } from '../../../../shared
 import { AppError } from '../../rpc/errors.ts';
 import { appendAudit } from './audit.ts';
 import { subjectDataParts } from './subject-data.ts';
-import { activeHoldUntil } from './holds.ts';
+import { clearErasureBatch, fillErasureBatch, IN_BATCH } from './erasure-batch.ts';
+import { activeHoldUntil, HOLD_IN_FORCE } from './holds.ts';
 import { prepared } from './prepared.ts';
 import { checkRequestFor, completeByErasure } from './rights-requests.ts';
 
@@ -13,6 +14,10 @@ import { checkRequestFor, completeByErasure } from './rights-requests.ts';
  * the audit entry. Then the freed pages are wiped (secure_delete overwrites them;
  * the checkpoint carries the overwritten pages into the database file and empties
  * the -wal, which would otherwise keep the old page images).
+ *
+ * A request erases one candidate, a retention run thousands: both go through
+ * eraseChecked, the single erasure as a batch of one, so they give the same
+ * guarantees by the same statements.
  */
 
 export function eraseCandidate(
@@ -36,21 +41,90 @@ export function eraseCandidate(
       );
     }
     if (a.requestId) checkRequestFor(db, { requestId: a.requestId, candidateId: a.candidateId, action: 'erasure' });
-    // The tombstone first: the consent ledger lets rows go only for a tombstoned candidate.
-    prepared(db, 'INSERT INTO erasures (candidate_id, erased_at, erased_by, reason) VALUES (?, ?, ?, ?)').run(
-      a.candidateId,
-      a.at,
-      a.actorId,
-      a.reason,
-    );
-    const freed = new Set<string>();
-    const removed: Record<string, number> = {};
-    for (const part of subjectDataParts) removed[part.name] = part.erase(db, a.candidateId, freed);
-    appendAudit(db, { at: a.at, actorId: a.actorId, action: 'erasure', candidateId: a.candidateId, detail: { reason: a.reason } });
-    // The requests it honours are answered by it (and stay, without their notes, as proof).
-    const requestsCompleted = completeByErasure(db, { candidateId: a.candidateId, requestId: a.requestId ?? null, actorId: a.actorId, at: a.at });
-    return { candidateId: a.candidateId, erasedAt: a.at, erasedBy: a.actorId, reason: a.reason, removed, requestsCompleted };
+    const { removed, requestsCompleted } = eraseChecked(db, { ids: [a.candidateId], reason: a.reason, actorId: a.actorId, at: a.at, requestId: a.requestId ?? null });
+    return {
+      candidateId: a.candidateId,
+      erasedAt: a.at,
+      erasedBy: a.actorId,
+      reason: a.reason,
+      removed,
+      requestsCompleted: requestsCompleted.get(a.candidateId) ?? [],
+    };
   })();
+}
+
+/**
+ * Erase many candidates in one transaction (a retention run). Those that may not
+ * go — erased already, unknown, or under a legal hold in force at `at` (set since
+ * the schedule was read) — are kept and returned as such; the others are erased
+ * exactly as a single erasure would erase them.
+ */
+export function eraseCandidates(
+  db: Db,
+  a: { ids: readonly string[]; reason: ErasureReason; actorId: string | null; at: string },
+): { erased: string[]; kept: string[]; removed: Record<string, number> } {
+  return db.transaction(() => {
+    fillErasureBatch(db, a.ids);
+    const blocked = new Set(
+      (
+        prepared(
+          db,
+          `SELECT b.id FROM temp.erasure_batch b
+           WHERE EXISTS (SELECT 1 FROM erasures e WHERE e.candidate_id = b.id)
+              OR NOT EXISTS (SELECT 1 FROM candidates c WHERE c.id = b.id)
+              OR EXISTS (SELECT 1 FROM legal_holds h WHERE h.candidate_id = b.id AND ${HOLD_IN_FORCE})`,
+        ).all({ now: a.at }) as { id: string }[]
+      ).map((r) => r.id),
+    );
+    const unique = [...new Set(a.ids)];
+    const erased = unique.filter((id) => !blocked.has(id));
+    const kept = unique.filter((id) => blocked.has(id));
+    const { removed } = erased.length
+      ? eraseChecked(db, { ids: erased, reason: a.reason, actorId: a.actorId, at: a.at, requestId: null })
+      : { removed: {} };
+    clearErasureBatch(db);
+    return { erased, kept, removed };
+  })();
+}
+
+/**
+ * The erasure of candidates checked to exist, not erased, not held (inside the
+ * caller's transaction): their tombstones first (the consent ledger lets rows go
+ * only for a tombstoned candidate), an audit entry each, the erasure requests it
+ * answers completed (they stay, without their notes, as proof), then every part's
+ * rows. The audit entries come before the parts because each is appended in a
+ * savepoint, and savepoints after the search index's secure-delete flush cost
+ * about ten times as much (measured: 0.5 ms against 0.05 ms an entry).
+ * `requestId` only with a single candidate.
+ */
+function eraseChecked(
+  db: Db,
+  a: { ids: readonly string[]; reason: ErasureReason; actorId: string | null; at: string; requestId: string | null },
+): { removed: Record<string, number>; requestsCompleted: Map<string, string[]> } {
+  fillErasureBatch(db, a.ids);
+  prepared(db, `INSERT INTO erasures (candidate_id, erased_at, erased_by, reason) SELECT id, ?, ?, ? FROM temp.erasure_batch`).run(
+    a.at,
+    a.actorId,
+    a.reason,
+  );
+  const asked = new Set(
+    (prepared(db, `SELECT DISTINCT candidate_id FROM rights_requests WHERE candidate_id ${IN_BATCH} AND status = 'open' AND kind = 'erasure'`).all() as {
+      candidate_id: string;
+    }[]).map((r) => r.candidate_id),
+  );
+  const requestsCompleted = new Map<string, string[]>();
+  for (const id of a.ids) {
+    appendAudit(db, { at: a.at, actorId: a.actorId, action: 'erasure', candidateId: id, detail: { reason: a.reason } });
+    if (asked.has(id) || a.requestId) {
+      requestsCompleted.set(id, completeByErasure(db, { candidateId: id, requestId: a.requestId, actorId: a.actorId, at: a.at }));
+    }
+  }
+  const batch = { ids: a.ids };
+  const freed = new Set<string>();
+  const removed: Record<string, number> = {};
+  for (const part of subjectDataParts) removed[part.name] = part.erase(db, batch, freed);
+  clearErasureBatch(db);
+  return { removed, requestsCompleted };
 }
 
 /**

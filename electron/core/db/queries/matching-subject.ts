@@ -1,7 +1,18 @@
 import type { SubjectDataPart } from './subject-data.ts';
-import { erasePicture, pictureEdits, pictureOf } from './picture.ts';
-import { eraseExplanations, explanationsOf } from './matching.ts';
-import { eraseShortlists, shortlistsOfCandidate } from './shortlists.ts';
+import { cachedFacts, pictureEdits, pictureOf } from './picture.ts';
+import { explanationsOf } from './matching.ts';
+import { shortlistsOfCandidate } from './shortlists.ts';
+import { byCandidate } from './erasure-batch.ts';
+
+const ERASE = [
+  byCandidate('candidate_terms'),
+  byCandidate('candidate_match_facts'),
+  byCandidate('picture_stale'),
+  byCandidate('candidate_pictures'),
+  byCandidate('match_results'),
+  byCandidate('shortlist_events'),
+  byCandidate('shortlist_entries'),
+];
 
 /**
  * The candidate's part in matching, for the data-subject rights: the picture and
@@ -17,5 +28,11 @@ export const matchingSubjectPart: SubjectDataPart = {
     explanations: explanationsOf(db, id),
     shortlists: shortlistsOfCandidate(db, id),
   }),
-  erase: (db, id) => erasePicture(db, id) + eraseExplanations(db, id) + eraseShortlists(db, id),
+  // One statement per table for the whole batch (what erasePicture, eraseExplanations
+  // and eraseShortlists do for one candidate), and the matcher's in-memory facts.
+  erase: (db, batch, freed) => {
+    const facts = cachedFacts(db);
+    for (const id of batch.ids) facts.delete(id);
+    return ERASE.reduce((n, erase) => n + erase(db, batch, freed), 0);
+  },
 };

@@ -3,7 +3,8 @@ import type { OwnActivityKind, RetentionCandidate, RetentionItem } from '../../.
 import { AppError } from '../../rpc/errors.ts';
 import { appendAudit } from './audit.ts';
 import { grantedNow } from './consents.ts';
-import { eraseCandidate } from './erasure.ts';
+import { eraseCandidates } from './erasure.ts';
+import { compactSearchIndexFor } from './search-subject.ts';
 import { HOLD_IN_FORCE } from './holds.ts';
 
 /**
@@ -83,24 +84,13 @@ export function upcomingErasures(db: Db, a: { now: string; until: string; months
 }
 
 /**
- * Erase a batch in one transaction (the run's cost is per commit, not per row);
- * each candidate in its own savepoint, so one that cannot go (a hold set since the
- * schedule was read) stays without stopping the others.
+ * Erase a batch in one transaction (the run's cost is per commit and per
+ * statement, not per row): each table is cleared for the whole batch at once. One
+ * that cannot go (a hold set since the schedule was read, erased meanwhile) stays
+ * without stopping the others.
  */
 export function eraseExpired(db: Db, a: { ids: string[]; actorId: string | null; at: string }): { erased: string[]; kept: string[] } {
-  const erased: string[] = [];
-  const kept: string[] = [];
-  db.transaction(() => {
-    for (const id of a.ids) {
-      try {
-        eraseCandidate(db, { candidateId: id, reason: 'retention', actorId: a.actorId, at: a.at });
-        erased.push(id);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        kept.push(id);
-      }
-    }
-  }).immediate();
+  const { erased, kept } = db.transaction(() => eraseCandidates(db, { ids: a.ids, reason: 'retention', actorId: a.actorId, at: a.at })).immediate();
   return { erased, kept };
 }
 
@@ -121,5 +111,6 @@ export const retentionQueries = {
   'retention.due': dueForErasure,
   'retention.upcoming': upcomingErasures,
   'retention.eraseExpired': eraseExpired,
+  'retention.compactSearchIndex': compactSearchIndexFor,
   'retention.logRun': logRetentionRun,
 };

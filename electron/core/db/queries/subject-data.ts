@@ -1,5 +1,6 @@
 import type { Db } from '../connection.ts';
 import { prepared } from './prepared.ts';
+import { byCandidate, eachCandidate, IN_BATCH, type EraseBatch } from './erasure-batch.ts';
 import { candidateHistory, getCandidate } from './candidates.ts';
 import { getProfile } from './profiles.ts';
 import { currentConsents, listConsentEvents } from './consents.ts';
@@ -7,6 +8,7 @@ import { holdsOfCandidate } from './holds.ts';
 import { lastOwnActivity } from './retention.ts';
 import { matchingSubjectPart } from './matching-subject.ts';
 import { removeFromSearchIndex } from './search-index.ts';
+import { eraseNamingSearches } from './search-subject.ts';
 import { correspondencePart } from './activity-subject.ts';
 import { collectSharing, eraseSharing } from './sharing.ts';
 import { redactRequests, requestsOfCandidate } from './rights-requests.ts';
@@ -24,19 +26,21 @@ export interface SubjectDataPart {
   /** Everything this part holds about the candidate, for the export; null when it holds nothing. */
   collect: ((db: Db, candidateId: string, now: string) => unknown) | null;
   /**
-   * Remove everything this part holds about the candidate; returns the rows removed.
-   * Runs inside the erasure's transaction, after the tombstone is written and
-   * before the candidate row goes. Originals (blobs) the part referenced and that
-   * nothing else uses are returned for the blob part to remove.
+   * Remove everything this part holds about the candidates of the batch; returns
+   * the rows removed. Runs inside the erasure's transaction, after their tombstones
+   * are written and before their candidate rows go. The batch's ids are in
+   * `temp.erasure_batch` (see IN_BATCH), so a table is cleared with one statement
+   * for the whole batch: a retention run erases thousands at once. Originals
+   * (blobs) the part referenced are added to `freed`, for the blob part to remove
+   * those nothing else uses.
    */
-  erase(db: Db, candidateId: string, freed: Set<string>): number;
+  erase: EraseBatch;
 }
 
 /** Originals nothing references any more. */
 function removeOrphanBlobs(db: Db, hashes: Set<string>): number {
   const orphan = prepared(
     db,
-    
     `DELETE FROM blobs WHERE sha256 = ?
      AND NOT EXISTS (SELECT 1 FROM intake_jobs WHERE sha256 = blobs.sha256 AND has_blob = 1)
      AND NOT EXISTS (SELECT 1 FROM candidate_documents WHERE sha256 = blobs.sha256)`,
@@ -46,8 +50,10 @@ function removeOrphanBlobs(db: Db, hashes: Set<string>): number {
   return n;
 }
 
-const byCandidate = (table: string, column = 'candidate_id'): SubjectDataPart['erase'] => (db, id) =>
-  prepared(db, `DELETE FROM ${table} WHERE ${column} = ?`).run(id).changes;
+/** The originals the rows about to go reference. */
+function collectHashes(db: Db, sql: string, freed: Set<string>): void {
+  for (const r of prepared(db, sql).all() as { sha256: string }[]) freed.add(r.sha256);
+}
 
 /** In order: what refers to the candidate first, the candidate row last, orphaned originals after it. */
 export const subjectDataParts: SubjectDataPart[] = [
@@ -60,13 +66,13 @@ export const subjectDataParts: SubjectDataPart[] = [
         `SELECT id, file_name AS fileName, format, size, sha256, state, outcome, created_at AS createdAt
          FROM intake_jobs WHERE candidate_id = ? OR duplicate_of_candidate = ? ORDER BY seq`,
       ).all(id, id),
-    erase: (db, id, freed) => {
-      const rows = prepared(db, 'SELECT sha256 FROM intake_jobs WHERE (candidate_id = ? OR duplicate_of_candidate = ?) AND sha256 IS NOT NULL').all(
-        id,
-        id,
-      ) as { sha256: string }[];
-      for (const r of rows) freed.add(r.sha256);
-      return prepared(db, 'DELETE FROM intake_jobs WHERE candidate_id = ? OR duplicate_of_candidate = ?').run(id, id).changes;
+    erase: (db, _batch, freed) => {
+      collectHashes(
+        db,
+        `SELECT sha256 FROM intake_jobs WHERE (candidate_id ${IN_BATCH} OR duplicate_of_candidate ${IN_BATCH}) AND sha256 IS NOT NULL`,
+        freed,
+      );
+      return prepared(db, `DELETE FROM intake_jobs WHERE candidate_id ${IN_BATCH} OR duplicate_of_candidate ${IN_BATCH}`).run().changes;
     },
   },
   {
@@ -78,10 +84,9 @@ export const subjectDataParts: SubjectDataPart[] = [
         `SELECT id, file_name AS fileName, format, size, sha256, text, added_at AS addedAt
          FROM candidate_documents WHERE candidate_id = ? ORDER BY added_at, id`,
       ).all(id),
-    erase: (db, id, freed) => {
-      const rows = prepared(db, 'SELECT sha256 FROM candidate_documents WHERE candidate_id = ?').all(id) as { sha256: string }[];
-      for (const r of rows) freed.add(r.sha256);
-      return byCandidate('candidate_documents')(db, id, freed);
+    erase: (db, batch, freed) => {
+      collectHashes(db, `SELECT sha256 FROM candidate_documents WHERE candidate_id ${IN_BATCH}`, freed);
+      return byCandidate('candidate_documents')(db, batch, freed);
     },
   },
   { name: 'profile', collect: (db, id) => getProfile(db, { candidateId: id }).resume, erase: byCandidate('candidate_profiles') },
@@ -117,14 +122,16 @@ export const subjectDataParts: SubjectDataPart[] = [
   },
   { name: 'holds', collect: (db, id, now) => holdsOfCandidate(db, id, now), erase: byCandidate('legal_holds') },
   // Requests stay as proof they were answered (like the tombstone); erasure removes only their notes.
-  { name: 'rightsRequests', collect: (db, id, now) => requestsOfCandidate(db, id, now), erase: (db, id) => redactRequests(db, id) },
-  { name: 'sharing', collect: (db, id) => collectSharing(db, id), erase: (db, id) => eraseSharing(db, id) },
+  { name: 'rightsRequests', collect: (db, id, now) => requestsOfCandidate(db, id, now), erase: eachCandidate(redactRequests) },
+  { name: 'sharing', collect: (db, id) => collectSharing(db, id), erase: eachCandidate(eraseSharing) },
   correspondencePart,
   // The index copies what the other parts hold (nothing of its own to export); its tokens go with secure-delete.
-  { name: 'search', collect: null, erase: (db, id) => removeFromSearchIndex(db, id) },
+  { name: 'search', collect: null, erase: eachCandidate(removeFromSearchIndex) },
+  // Saved searches that name the candidate (see search-subject.ts); read before the candidate row goes.
+  { name: 'savedSearches', collect: null, erase: eraseNamingSearches },
   matchingSubjectPart,
   { name: 'candidate', collect: (db, id) => getCandidate(db, { id }), erase: byCandidate('candidates', 'id') },
-  { name: 'originals', collect: null, erase: (db, _id, freed) => removeOrphanBlobs(db, freed) },
+  { name: 'originals', collect: null, erase: (db, _batch, freed) => removeOrphanBlobs(db, freed) },
 ];
 
 /** Every part's data about one candidate, by part name (the candidate must exist). */
