@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestCore } from '../testing/harness.ts';
 import type { CoreOptions } from '../index.ts';
+import { candidateFields } from '../../../shared/contract/candidates.ts';
 
 let t: ReturnType<typeof makeTestCore>;
 afterEach(async () => t?.cleanup());
@@ -154,6 +155,27 @@ describe('retention', () => {
       { asOf: '2026-09-02T00:00:00.000Z', dryRun: false, erased: 0, held: 0, cancelled: false, scheduled: false },
       { asOf: '2026-09-03T00:00:00.000Z', dryRun: true, erased: 1, held: 0, cancelled: false, scheduled: false },
     ]);
+  });
+
+  it('a large run merges the search index first, erases all that are due and leaves search working for the rest', async () => {
+    await ready();
+    const { db, owner } = t.core.ctx.vault.requireSession();
+    const due = Array.from({ length: 150 }, (_, i) => ({ id: `due-${i}`, fields: candidateFields.parse({ name: `Utløpt Kandidat${i} Fjellheim` }) }));
+    const stay = Array.from({ length: 2 }, (_, i) => ({ id: `stay-${i}`, fields: candidateFields.parse({ name: `Aktuell Kandidat${i} Strandvik` }) }));
+    await db.call('candidates.insertMany', { rows: due, actorId: owner.id, at: '2025-01-10T08:00:00.000Z' });
+    await db.call('candidates.insertMany', { rows: stay, actorId: owner.id, at: '2026-03-01T08:00:00.000Z' });
+    expect((await t.call('search.query', { query: 'Fjellheim', limit: 200 })).total).toBe(150);
+    // A few due among many: not worth merging; a large share: merged (the run does it again, at no cost).
+    expect(await db.call('retention.compactSearchIndex', { erasing: 1 })).toEqual({ compacted: false });
+    expect(await db.call('retention.compactSearchIndex', { erasing: 150 })).toEqual({ compacted: true });
+    expect((await t.call('search.query', { query: 'Fjellheim' })).total).toBe(150);
+
+    const report = await run();
+    expect(report.erased).toHaveLength(150);
+    expect((await t.call('search.query', { query: 'Fjellheim' })).total).toBe(0);
+    expect((await t.call('search.query', { query: 'Strandvik' })).hits.map((h) => h.id).sort()).toEqual(['stay-0', 'stay-1']);
+    expect((await t.call('candidates.list', {})).total).toBe(2);
+    expect(await t.call('privacy.audit.verify', {})).toMatchObject({ intact: true });
   });
 
   it('runs by itself a minute after unlock and then daily while unlocked, as the system', async () => {
