@@ -5,6 +5,21 @@ const { join } = require('node:path');
 
 const projectDir = join(__dirname, '..', '..');
 
+/** A package and every package it depends on, as installed (hoisted) in node_modules. */
+function dependencyClosure(root) {
+  const { existsSync, readFileSync } = require('node:fs');
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    const manifest = join(projectDir, 'node_modules', name, 'package.json');
+    if (!existsSync(manifest)) return; // an optional dependency not installed on this OS
+    seen.add(name);
+    for (const dep of Object.keys(JSON.parse(readFileSync(manifest, 'utf8')).dependencies ?? {})) visit(dep);
+  };
+  visit(root);
+  return [...seen].sort();
+}
+
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
   appId: 'no.kandidat.workstation',
@@ -35,15 +50,15 @@ module.exports = {
     { from: 'resources/tessdata', to: 'tessdata', filter: ['*.traineddata', '*.traineddata.gz', 'README.md'] },
   ],
   asar: true,
-  // Native modules and what OCR loads by path (its worker script, its wasm) stay
-  // outside the archive.
+  // Native modules and what OCR loads by path in its worker threads (tesseract.js's worker
+  // script with everything it requires, its wasm) stay outside the archive; the app points
+  // the OCR threads at the unpacked worker script (electron/main/ocr-paths.ts).
   asarUnpack: [
     '**/*.node',
     'node_modules/sharp/**',
     'node_modules/@img/**',
     'node_modules/@napi-rs/**',
-    'node_modules/tesseract.js/**',
-    'node_modules/tesseract.js-core/**',
+    ...dependencyClosure('tesseract.js').map((name) => `node_modules/${name}/**`),
     'node_modules/@tesseract.js-data/**',
   ],
   // electron-builder's rebuild would replace the Node build in node_modules, and on

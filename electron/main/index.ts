@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
@@ -9,6 +10,7 @@ import { forwardEvents, registerInvokeChannel } from './ipc.ts';
 import { safeStorageKeyStore } from './keystore.ts';
 import { describeInternalError } from './log.ts';
 import { electronNativeBindingPath, findElectronNativeBinding, missingNativeBindingMessage } from './native-binding.ts';
+import { ocrPaths } from './ocr-paths.ts';
 import { confirmExternalText, createExternalOpener } from './open-external.ts';
 import { trustedOrigins, trustedUrlCheck } from './trust.ts';
 import { mainWindowOptions } from './window.ts';
@@ -22,8 +24,12 @@ const rendererDir = join(here, '../renderer');
 const dbWorkerPath = join(here, 'db-worker.js');
 const intakePipelineUrl = pathToFileURL(join(here, 'intake-pipeline.js')).href;
 const intakeWorkerPath = join(here, 'intake-worker.js');
-// Packed, the OCR data sits beside app.asar (extraResources); unpacked, in the repository.
-const ocrLangPath = app.isPackaged ? join(process.resourcesPath, 'tessdata') : join(here, '../../resources/tessdata');
+const ocr = ocrPaths({
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  outMainDir: here,
+  resolveWorkerScript: () => createRequire(import.meta.url).resolve('tesseract.js/src/worker-script/node/index.js'),
+});
 
 // Before ready: the scheme's privileges, the name, and the user-data folder the CLI
 // and browser mode compute the same way (KANDIDAT_HOME overrides it for tests).
@@ -103,7 +109,7 @@ async function start(): Promise<void> {
     vaultDir: vaultDirIn(userData),
     keyStore: safeStorageKeyStore({ safeStorage, file: join(userData, 'remembered-key.bin'), platform: process.platform }),
     db: { mode: 'worker', workerUrl: dbWorkerPath, nativeBinding },
-    intake: { pipelineUrl: intakePipelineUrl, readerEntryUrl: intakeWorkerPath, ocrLangPath },
+    intake: { pipelineUrl: intakePipelineUrl, readerEntryUrl: intakeWorkerPath, ocrLangPath: ocr.langPath, ...(ocr.workerScript ? { ocrWorkerScript: ocr.workerScript } : {}) },
     onInternalError: (method, error) => console.error(`[kandidat] ${method}: ${describeInternalError(error)}`),
   });
 

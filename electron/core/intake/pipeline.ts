@@ -17,7 +17,11 @@ let config: PipelineConfig = {};
 // Loaded at the first scan: a thread that only meets text PDFs and Word files never pays for Tesseract.
 const getOcr = (): Promise<OcrPool> =>
   (ocr ??= import('./ocr/pool.ts').then((m) =>
-    m.createOcrEngine({ workers: 1, ...(config.ocrLangPath ? { langPath: config.ocrLangPath } : {}) }),
+    m.createOcrEngine({
+      workers: 1,
+      ...(config.ocrLangPath ? { langPath: config.ocrLangPath } : {}),
+      ...(config.ocrWorkerScript ? { workerScript: config.ocrWorkerScript } : {}),
+    }),
   ));
 
 export function configurePipeline(next: PipelineConfig): void {

@@ -47,6 +47,8 @@ export interface PipelineModule {
 export interface PipelineConfig {
   /** The folder with nor/eng traineddata; the packaged app's resources differ from the repo's. */
   ocrLangPath?: string;
+  /** tesseract.js's worker script; the packaged app passes its unpacked copy. */
+  ocrWorkerScript?: string;
 }
 
 export interface CvReader {

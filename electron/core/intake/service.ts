@@ -36,6 +36,8 @@ export interface IntakeOptions {
   pipelineUrl?: string;
   /** For the default reader: the OCR language folder (the packaged app's resources/tessdata). */
   ocrLangPath?: string;
+  /** For the default reader: tesseract.js's worker script (the packaged app's unpacked copy). */
+  ocrWorkerScript?: string;
   /** For the default reader: the V8 heap cap of each reader thread. */
   readerHeapMb?: number;
   stallTimeoutMs?: number;
@@ -141,7 +143,10 @@ export class IntakeService {
       ...(this.options.readerHeapMb ? { maxHeapMb: this.options.readerHeapMb } : {}),
       ...(this.options.pipelineUrl ? { pipelineUrl: this.options.pipelineUrl } : {}),
       ...(this.options.readerEntryUrl ? { entryUrl: this.options.readerEntryUrl } : {}),
-      ...(this.options.ocrLangPath ? { pipelineConfig: { ocrLangPath: this.options.ocrLangPath } } : {}),
+      pipelineConfig: {
+        ...(this.options.ocrLangPath ? { ocrLangPath: this.options.ocrLangPath } : {}),
+        ...(this.options.ocrWorkerScript ? { ocrWorkerScript: this.options.ocrWorkerScript } : {}),
+      },
     });
     return this.ownReader;
   }
