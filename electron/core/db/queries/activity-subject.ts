@@ -28,8 +28,8 @@ export const correspondencePart: SubjectDataPart = {
     marketingEmail: collectMail(db, id),
   }),
   // Entries first: reference and interview entries point at their records only by id.
-  // One statement per table for the whole batch (what eraseActivity, eraseReferences,
-  // eraseInterviews and eraseMail do for one candidate); the entries' FTS rows go by their trigger.
+  // One statement per table for the whole batch (a single erasure is a batch of one);
+  // the entries' FTS rows go by their trigger.
   erase: (db, batch, freed) =>
     ERASE.reduce((n, erase) => n + erase(db, batch, freed), 0),
 };

@@ -377,14 +377,6 @@ export function collectActivity(db: Db, candidateId: string) {
   return { entries, revisions, attachments };
 }
 
-/** Erasure: entries go with their revisions and attachments (the FTS rows go by trigger). */
-export function eraseActivity(db: Db, candidateId: string): number {
-  let n = prepared(db, 'DELETE FROM activity_attachments WHERE candidate_id = ?').run(candidateId).changes;
-  n += prepared(db, 'DELETE FROM activity_revisions WHERE candidate_id = ?').run(candidateId).changes;
-  n += prepared(db, 'DELETE FROM activity_entries WHERE candidate_id = ?').run(candidateId).changes;
-  return n;
-}
-
 export const activityQueries = {
   'activity.insert': insertEntries,
   'activity.get': getEntry,

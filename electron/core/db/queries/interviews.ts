@@ -138,10 +138,6 @@ export function saveInterview(
   })();
 }
 
-export function eraseInterviews(db: Db, candidateId: string): number {
-  return prepared(db, 'DELETE FROM interviews WHERE candidate_id = ?').run(candidateId).changes;
-}
-
 export const interviewQueries = {
   'interviews.templates': listTemplates,
   'interviews.saveTemplate': saveTemplate,

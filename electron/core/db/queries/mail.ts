@@ -103,10 +103,6 @@ export function collectMail(db: Db, candidateId: string) {
   ).all(candidateId);
 }
 
-export function eraseMail(db: Db, candidateId: string): number {
-  return prepared(db, 'DELETE FROM mail_campaign_recipients WHERE candidate_id = ?').run(candidateId).changes;
-}
-
 export const mailQueries = {
   'mail.account': getAccount,
   'mail.saveAccount': saveAccount,

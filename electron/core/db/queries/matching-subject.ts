@@ -28,8 +28,8 @@ export const matchingSubjectPart: SubjectDataPart = {
     explanations: explanationsOf(db, id),
     shortlists: shortlistsOfCandidate(db, id),
   }),
-  // One statement per table for the whole batch (what erasePicture, eraseExplanations
-  // and eraseShortlists do for one candidate), and the matcher's in-memory facts.
+  // One statement per table for the whole batch (a single erasure is a batch of one),
+  // and the matcher's in-memory facts.
   erase: (db, batch, freed) => {
     const facts = cachedFacts(db);
     for (const id of batch.ids) facts.delete(id);

@@ -282,10 +282,6 @@ export function explanationsOf(db: Db, candidateId: string) {
   });
 }
 
-export function eraseExplanations(db: Db, candidateId: string): number {
-  return prepared(db, 'DELETE FROM match_results WHERE candidate_id = ?').run(candidateId).changes;
-}
-
 export const matchingQueries = {
   'matching.run': runMatch,
   'matching.decide': recordDecision,

@@ -227,16 +227,6 @@ export function pictureEdits(db: Db, candidateId: string): StoredEdits | null {
   return row ? (JSON.parse(row.edits) as StoredEdits) : null;
 }
 
-/** Everything derived about a candidate for matching: gone with the candidate. */
-export function erasePicture(db: Db, candidateId: string): number {
-  cachedFacts(db).delete(candidateId);
-  let n = 0;
-  for (const table of ['candidate_terms', 'candidate_match_facts', 'picture_stale', 'candidate_pictures']) {
-    n += prepared(db, `DELETE FROM ${table} WHERE candidate_id = ?`).run(candidateId).changes;
-  }
-  return n;
-}
-
 export const pictureQueries = {
   'picture.get': (db: Db, a: { candidateId: string; today: string }) => pictureOf(db, a.candidateId, a.today),
   'picture.update': updatePicture,

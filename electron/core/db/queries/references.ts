@@ -134,10 +134,6 @@ export function removeReference(db: Db, a: { id: string }): { id: string; candid
   })();
 }
 
-export function eraseReferences(db: Db, candidateId: string): number {
-  return prepared(db, 'DELETE FROM candidate_references WHERE candidate_id = ?').run(candidateId).changes;
-}
-
 export const referenceQueries = {
   'references.list': listReferences,
   'references.get': getReference,

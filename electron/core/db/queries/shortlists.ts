@@ -138,13 +138,6 @@ export function shortlistsOfCandidate(db: Db, candidateId: string) {
   };
 }
 
-export function eraseShortlists(db: Db, candidateId: string): number {
-  return (
-    prepared(db, 'DELETE FROM shortlist_events WHERE candidate_id = ?').run(candidateId).changes +
-    prepared(db, 'DELETE FROM shortlist_entries WHERE candidate_id = ?').run(candidateId).changes
-  );
-}
-
 export const shortlistQueries = {
   'shortlists.get': shortlistOf,
   'shortlists.add': addToShortlist,
