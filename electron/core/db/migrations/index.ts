@@ -9,6 +9,7 @@ import { migration009 } from './009-vacancies-matching.ts';
 import { migration006 } from './006-search.ts';
 import { migration007 } from './007-sharing.ts';
 import { migration008 } from './008-activity.ts';
+import { migration010 } from './010-search-prefixes.ts';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Numbered, append-only. Never edit a migration that has shipped: add the next. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 export const LATEST_VERSION = migrations.at(-1)!.version;
 

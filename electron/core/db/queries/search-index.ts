@@ -157,6 +157,23 @@ export function removeFromSearchIndex(db: Db, candidateId: string): number {
   return prepared(db, 'DELETE FROM search_docs WHERE doc = ?').run(existing.doc).changes;
 }
 
+/**
+ * Feed a freshly created search_fts from search_docs, as they stand (a migration
+ * that changes only how FTS5 stores the index, not what is indexed), then merge it
+ * into one segment.
+ */
+export function refillSearchFts(db: Db): number {
+  // In slices: a statement being iterated keeps the connection from running the inserts.
+  const slice = db.prepare(`SELECT doc, ${COLUMN_LIST} FROM search_docs WHERE doc > ? ORDER BY doc LIMIT 1000`);
+  let n = 0;
+  for (let rows = slice.all(0) as ContentRow[]; rows.length > 0; rows = slice.all(rows.at(-1)!.doc) as ContentRow[]) {
+    for (const row of rows) ftsInsert(db, row.doc, row);
+    n += rows.length;
+  }
+  db.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
+  return n;
+}
+
 /** Index every candidate from scratch (the migration; after a change to folding or to what is indexed). */
 export function rebuildSearchIndex(db: Db): number {
   db.exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_docs;`);
