@@ -27,6 +27,13 @@ describe('snippets', () => {
     expect(marked({ skill: 'Truck', cv: 'truck truck' }, 'truck')?.field).toBe('skill');
   });
 
+  it('lets a long, lightly weighed column win when its weighted hits are more, and not when they only tie', () => {
+    const seven = 'Truckfører med trucksertifikat, truck T1–T4, truckkurs, truckfører igjen, truckopplæring og truckansvar.';
+    expect(marked({ role: 'Truckfører', cv: seven }, 'truck*')?.field).toBe('cv');
+    const six = 'Truckfører med trucksertifikat, truck T1–T4, truckkurs, truckfører igjen og truckopplæring.';
+    expect(marked({ role: 'Truckfører', cv: six }, 'truck*')?.field).toBe('role');
+  });
+
   it('cuts a long text to a window around the hits with ellipses', () => {
     const words = Array.from({ length: 40 }, (_, i) => `ord${i}`);
     words[20] = 'sveiser';
