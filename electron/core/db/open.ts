@@ -1,5 +1,6 @@
 import { openEncrypted, type Db, type OpenOptions } from './connection.ts';
 import { migrate } from './migrations/index.ts';
+import { purgeSearchIndex } from './queries/search-subject.ts';
 import { AppError } from '../rpc/errors.ts';
 
 /** Open with the vault key and migrate; maps driver errors to what a person can act on. */
@@ -16,6 +17,8 @@ export function openVaultDatabase(path: string, key: Buffer, options: OpenOption
   }
   try {
     migrate(db);
+    // A bulk erasure stopped between its batches and its index purge: finish it first.
+    if (!options.readonly) purgeSearchIndex(db);
   } catch (error) {
     db.close();
     throw error;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestCore } from '../testing/harness.ts';
+import { makeTestCore, TEST_PASSPHRASE } from '../testing/harness.ts';
+import { decryptedVaultPages, findInPages } from '../testing/vault-pages.ts';
 import type { CoreOptions } from '../index.ts';
 import { candidateFields } from '../../../shared/contract/candidates.ts';
 
@@ -157,7 +158,7 @@ describe('retention', () => {
     ]);
   });
 
-  it('a large run merges the search index first, erases all that are due and leaves search working for the rest', async () => {
+  it('a large run erases all that are due, purges their words from the search index and leaves search working for the rest', async () => {
     await ready();
     const { db, owner } = t.core.ctx.vault.requireSession();
     const due = Array.from({ length: 150 }, (_, i) => ({ id: `due-${i}`, fields: candidateFields.parse({ name: `Utløpt Kandidat${i} Fjellheim` }) }));
@@ -165,17 +166,40 @@ describe('retention', () => {
     await db.call('candidates.insertMany', { rows: due, actorId: owner.id, at: '2025-01-10T08:00:00.000Z' });
     await db.call('candidates.insertMany', { rows: stay, actorId: owner.id, at: '2026-03-01T08:00:00.000Z' });
     expect((await t.call('search.query', { query: 'Fjellheim', limit: 200 })).total).toBe(150);
-    // A few due among many: not worth merging; a large share: merged (the run does it again, at no cost).
-    expect(await db.call('retention.compactSearchIndex', { erasing: 1 })).toEqual({ compacted: false });
-    expect(await db.call('retention.compactSearchIndex', { erasing: 150 })).toEqual({ compacted: true });
-    expect((await t.call('search.query', { query: 'Fjellheim' })).total).toBe(150);
+    // A few due among many: each deleted from the index at once; a large share: the words purged after the batches.
+    expect(await db.call('retention.isBulk', { erasing: 1 })).toBe(false);
+    expect(await db.call('retention.isBulk', { erasing: 150 })).toBe(true);
 
     const report = await run();
     expect(report.erased).toHaveLength(150);
+    expect(await db.call('retention.purgeSearchIndex')).toEqual({ purged: false }); // the run did it
+    const pages = decryptedVaultPages(t.vaultDir, t.core.ctx.vault.requireSession().key);
+    expect(findInPages(pages, ['fjellheim', 'Fjellheim', 'Kandidat149'])).toEqual([]);
     expect((await t.call('search.query', { query: 'Fjellheim' })).total).toBe(0);
     expect((await t.call('search.query', { query: 'Strandvik' })).hits.map((h) => h.id).sort()).toEqual(['stay-0', 'stay-1']);
     expect((await t.call('candidates.list', {})).total).toBe(2);
     expect(await t.call('privacy.audit.verify', {})).toMatchObject({ intact: true });
+  });
+
+  it('a large run stopped between its batches and its index purge is purged when the vault is next opened', async () => {
+    await ready();
+    const { db, owner } = t.core.ctx.vault.requireSession();
+    const due = Array.from({ length: 120 }, (_, i) => ({ id: `due-${i}`, fields: candidateFields.parse({ name: `Utløpt Person${i} Bjørkelund` }) }));
+    await db.call('candidates.insertMany', { rows: due, actorId: owner.id, at: '2025-01-10T08:00:00.000Z' });
+    await db.call('candidates.insertMany', { rows: [{ id: 'stay', fields: candidateFields.parse({ name: 'Aktuell Strandvik' }) }], actorId: owner.id, at: '2026-03-01T08:00:00.000Z' });
+    // What a run does before its purge: the batch, with the index's secure-delete off.
+    const { erased } = await db.call('retention.eraseExpired', { ids: due.map((d) => d.id), actorId: owner.id, at: '2026-03-02T09:00:00.000Z', bulk: true });
+    expect(erased).toHaveLength(120);
+    expect((await t.call('search.query', { query: 'Bjorkelund' })).total).toBe(0);
+
+    // The app stops here. Opening the vault again finishes the purge before anything else.
+    await t.call('vault.lock', {});
+    await t.call('vault.unlock', { passphrase: TEST_PASSPHRASE });
+    const session = t.core.ctx.vault.requireSession();
+    expect(await session.db.call('retention.purgeSearchIndex')).toEqual({ purged: false });
+    await session.db.call('privacy.wipeFreedPages', { vacuum: false });
+    expect(findInPages(decryptedVaultPages(t.vaultDir, session.key), ['bjorkelund', 'Bjørkelund', 'Person119'])).toEqual([]);
+    expect((await t.call('search.query', { query: 'Strandvik' })).hits.map((h) => h.id)).toEqual(['stay']);
   });
 
   it('runs by itself a minute after unlock and then daily while unlocked, as the system', async () => {

@@ -88,20 +88,22 @@ export async function runRetention(ctx: CoreContext, options: RunOptions): Promi
     erasedIds = new Set();
     const progress = (done: number) => options.onProgress?.(done, expired.length);
     progress(0);
-    if (!options.signal?.aborted) await db.call('retention.compactSearchIndex', { erasing: expired.length });
+    const bulk = await db.call('retention.isBulk', { erasing: expired.length });
     for (let i = 0; i < expired.length; i += BATCH) {
       if (options.signal?.aborted) {
         cancelled = true;
         break;
       }
       const batch = expired.slice(i, i + BATCH).map((d) => d.candidateId);
-      const { erased } = await db.call('retention.eraseExpired', { ids: batch, actorId, at: ctx.clock.now().toISOString() });
+      const { erased } = await db.call('retention.eraseExpired', { ids: batch, actorId, at: ctx.clock.now().toISOString(), bulk });
       for (const id of erased) {
         erasedIds.add(id);
         ctx.events.emit('candidates.changed', { id, kind: 'erased' });
       }
       progress(erasedIds.size);
     }
+    // Also after a cancelled run: the batches done owe their purge (see search-subject.ts).
+    if (bulk) await db.call('retention.purgeSearchIndex');
     if (erasedIds.size > 0) await db.call('privacy.wipeFreedPages', { vacuum: false });
   }
   await db.call('retention.logRun', {

@@ -4,7 +4,7 @@ import { AppError } from '../../rpc/errors.ts';
 import { appendAudit } from './audit.ts';
 import { grantedNow } from './consents.ts';
 import { eraseCandidates } from './erasure.ts';
-import { compactSearchIndexFor } from './search-subject.ts';
+import { isBulkErasure, purgeSearchIndex, withDeferredIndexPurge } from './search-subject.ts';
 import { HOLD_IN_FORCE } from './holds.ts';
 
 /**
@@ -89,8 +89,10 @@ export function upcomingErasures(db: Db, a: { now: string; until: string; months
  * that cannot go (a hold set since the schedule was read, erased meanwhile) stays
  * without stopping the others.
  */
-export function eraseExpired(db: Db, a: { ids: string[]; actorId: string | null; at: string }): { erased: string[]; kept: string[] } {
-  const { erased, kept } = db.transaction(() => eraseCandidates(db, { ids: a.ids, reason: 'retention', actorId: a.actorId, at: a.at })).immediate();
+/** One batch of a run; `bulk` (from retention.isBulk) leaves the index's words for retention.purgeSearchIndex. */
+export function eraseExpired(db: Db, a: { ids: string[]; actorId: string | null; at: string; bulk?: boolean }): { erased: string[]; kept: string[] } {
+  const erase = () => eraseCandidates(db, { ids: a.ids, reason: 'retention', actorId: a.actorId, at: a.at });
+  const { erased, kept } = db.transaction(() => (a.bulk ? withDeferredIndexPurge(db, erase) : erase())).immediate();
   return { erased, kept };
 }
 
@@ -111,6 +113,7 @@ export const retentionQueries = {
   'retention.due': dueForErasure,
   'retention.upcoming': upcomingErasures,
   'retention.eraseExpired': eraseExpired,
-  'retention.compactSearchIndex': compactSearchIndexFor,
+  'retention.isBulk': (db: Db, a: { erasing: number }) => isBulkErasure(db, a.erasing),
+  'retention.purgeSearchIndex': (db: Db) => purgeSearchIndex(db),
   'retention.logRun': logRetentionRun,
 };
