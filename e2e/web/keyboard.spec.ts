@@ -65,8 +65,17 @@ test('everything in the register works from the keyboard', async ({ page, kandid
   const help = page.getByRole('dialog', { name: 'Hurtigtaster' });
   await expect(help).toBeVisible();
   await expect(help).toContainText('Ctrl+L');
+  await expect(help).toContainText('Gå til personvern');
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
+  await expect(panel(page)).toBeVisible();
+
+  // Alt and a letter reach the other screens: Alt+P privacy, Alt+D sharing, Alt+L back to the list.
+  await page.keyboard.press('Alt+P');
+  await expect(page.getByRole('heading', { name: 'Personvern', level: 1 })).toBeVisible();
+  await page.keyboard.press('Alt+D');
+  await expect(page.getByRole('heading', { name: 'Deling med kunder', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Kandidater', exact: true }).click();
   await expect(panel(page)).toBeVisible();
 
   // Ctrl+L locks.

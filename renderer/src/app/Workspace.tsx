@@ -37,6 +37,10 @@ function run(id: ShortcutId) {
       return ui.setView('intake');
     case 'clients':
       return ui.setView('clients');
+    case 'privacy':
+      return ui.setView('privacy');
+    case 'sharing':
+      return ui.setView('sharing');
     case 'pickFiles':
       return openFilePicker();
     case 'help':
@@ -123,12 +127,12 @@ export function Workspace() {
               </button>
             </li>
             <li>
-              <button type="button" aria-current={view === 'privacy' ? 'page' : undefined} onClick={() => setView('privacy')}>
+              <button type="button" aria-current={view === 'privacy' ? 'page' : undefined} onClick={() => setView('privacy')} aria-keyshortcuts="Alt+P">
                 {t('nav.privacy')}
               </button>
             </li>
             <li>
-              <button type="button" aria-current={view === 'sharing' ? 'page' : undefined} onClick={() => setView('sharing')}>
+              <button type="button" aria-current={view === 'sharing' ? 'page' : undefined} onClick={() => setView('sharing')} aria-keyshortcuts="Alt+D">
                 {t('nav.sharing')}
               </button>
             </li>

@@ -23,11 +23,13 @@ describe('keyboard shortcuts', () => {
     expect(findShortcut({ ...key('˜', { altKey: true }), code: 'KeyN' }, false)?.id).toBe('new');
   });
 
-  it('reaches the views by Alt and a letter, also while typing: Alt+M intake, Alt+K clients', () => {
+  it('reaches the views by Alt and a letter, also while typing: Alt+M intake, Alt+K clients, Alt+P privacy, Alt+D sharing', () => {
     expect(findShortcut(key('m', { altKey: true }), true)?.id).toBe('intake');
     expect(findShortcut(key('k', { altKey: true }), true)?.id).toBe('clients');
     expect(findShortcut({ ...key('˚', { altKey: true }), code: 'KeyK' }, false)?.id).toBe('clients');
     expect(findShortcut(key('k', { ctrlKey: true }), false)?.id).toBe('search');
+    expect(findShortcut(key('p', { altKey: true }), true)?.id).toBe('privacy');
+    expect(findShortcut(key('d', { altKey: true }), true)?.id).toBe('sharing');
   });
 
   it('leaves "/" and "?" to a field the user is typing in', () => {

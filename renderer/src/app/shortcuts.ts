@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/nb.ts';
 
-export type ShortcutId = 'new' | 'lock' | 'filter' | 'help' | 'edit' | 'settings' | 'list' | 'intake' | 'pickFiles' | 'search' | 'logCall' | 'clients';
+export type ShortcutId = 'new' | 'lock' | 'filter' | 'help' | 'edit' | 'settings' | 'list' | 'intake' | 'pickFiles' | 'search' | 'logCall' | 'clients' | 'privacy' | 'sharing';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -21,6 +21,8 @@ export const shortcuts: Shortcut[] = [
   { id: 'settings', keys: ['Ctrl+,'], label: 'shortcut.settings' },
   { id: 'intake', keys: ['Alt+M'], label: 'shortcut.intake' },
   { id: 'clients', keys: ['Alt+K'], label: 'shortcut.clients' },
+  { id: 'privacy', keys: ['Alt+P'], label: 'shortcut.privacy' },
+  { id: 'sharing', keys: ['Alt+D'], label: 'shortcut.sharing' },
   { id: 'pickFiles', keys: ['Ctrl+O'], label: 'shortcut.pickFiles' },
   { id: 'help', keys: ['F1', '?'], label: 'shortcut.help' },
 ];

@@ -3,6 +3,7 @@ import type { privacyNb } from './messages.nb.ts';
 /** The privacy screen and the candidate's privacy section in English: every key of the bokmål set. */
 export const privacyEn: Record<keyof typeof privacyNb, string> = {
   'nav.privacy': 'Privacy',
+  'shortcut.privacy': 'Go to privacy',
 
   'privacy.title': 'Privacy',
   'privacy.loading': 'Loading the privacy overview …',

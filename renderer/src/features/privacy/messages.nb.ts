@@ -1,6 +1,7 @@
 /** The privacy screen and the candidate's privacy section, in bokmål; spread into the app's catalog (i18n/nb.ts). */
 export const privacyNb = {
   'nav.privacy': 'Personvern',
+  'shortcut.privacy': 'Gå til personvern',
 
   'privacy.title': 'Personvern',
   'privacy.loading': 'Henter personvernoversikten …',

@@ -3,6 +3,7 @@ import type { sharingNb } from './messages.nb.ts';
 /** Sharing with clients in English: every key of the bokmål set. */
 export const sharingEn: Record<keyof typeof sharingNb, string> = {
   'nav.sharing': 'Sharing',
+  'shortcut.sharing': 'Go to sharing with clients',
 
   'sharing.title': 'Sharing with clients',
   'sharing.loading': 'Loading …',

@@ -1,6 +1,7 @@
 /** Deling med kunder: forbindelser, utboksen og delingen fra kandidatskjermen (bokmål er kilden til nøklene). */
 export const sharingNb = {
   'nav.sharing': 'Deling',
+  'shortcut.sharing': 'Gå til deling med kunder',
 
   'sharing.title': 'Deling med kunder',
   'sharing.loading': 'Henter …',
