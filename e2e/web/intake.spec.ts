@@ -41,6 +41,7 @@ async function dropFiles(page: Page, files: DroppedFile[]): Promise<void> {
     document.body.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: transfer }));
   }, payload);
   await expect(page.getByText('Slipp CV-ene her')).toBeVisible();
+  await expect(page.getByText('E-post (.eml, .msg) føres i tidslinjen', { exact: false })).toBeVisible();
   await page.evaluate(() => {
     const transfer = (window as unknown as { dropping: DataTransfer }).dropping;
     const overlay = document.querySelector('.drop-overlay')!;

@@ -131,6 +131,7 @@ export function IntakeRoot() {
           <div className="drop-overlay-inner">
             <p className="drop-overlay-title">{t('intake.dropHere')}</p>
             <p className="drop-overlay-hint">{t('intake.dropHint')}</p>
+            <p className="drop-overlay-hint">{t('intake.dropMailHint')}</p>
           </div>
         </div>
       ) : null}

@@ -14,6 +14,7 @@ export const intakeEn: Record<keyof typeof intakeNb, string> = {
   'intake.pick': 'Choose files …',
   'intake.dropHere': 'Drop the CVs here',
   'intake.dropHint': 'PDF, Word (DOCX), JPEG, PNG or TIFF – as many as you like.',
+  'intake.dropMailHint': 'E-mail (.eml, .msg) is logged on the timeline: of the candidate on screen, otherwise of whoever the addresses belong to.',
   'intake.emptyTitle': 'Drop CVs anywhere on the window, or choose files',
   'intake.emptyHint': 'PDF, Word (DOCX), scanned pages and photos. Up to {mb} MB and {pages} pages per file. You can also paste files with Ctrl+V.',
   'intake.sending': 'Reading files: {sent} of {total} …',

@@ -12,6 +12,7 @@ export const intakeNb = {
   'intake.pick': 'Velg filer …',
   'intake.dropHere': 'Slipp CV-ene her',
   'intake.dropHint': 'PDF, Word (DOCX), JPEG, PNG eller TIFF – så mange du vil.',
+  'intake.dropMailHint': 'E-post (.eml, .msg) føres i tidslinjen: hos kandidaten som er åpen, ellers hos den adressene tilhører.',
   'intake.emptyTitle': 'Slipp CV-er hvor som helst i vinduet, eller velg filer',
   'intake.emptyHint': 'PDF, Word (DOCX), skannede sider og bilder. Opptil {mb} MB og {pages} sider per fil. Du kan også lime inn filer med Ctrl+V.',
   'intake.sending': 'Leser inn filer: {sent} av {total} …',
