@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { IntakeDraft, MergeField, MergePreview } from '../../../../shared/contract/intake.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
@@ -157,7 +157,7 @@ function ReviewEditor({ draft, onBack }: { draft: IntakeDraft; onBack(): void })
     el?.querySelector<HTMLElement>('input, textarea, select')?.focus();
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     focusField('basics.name');
   }, [focusField]);
 
@@ -238,7 +238,9 @@ function ReviewEditor({ draft, onBack }: { draft: IntakeDraft; onBack(): void })
     }
   };
 
-  useEffect(() => {
+  // A layout effect: the keys work from the moment the screen is painted (a key pressed as
+  // the screen appears, before a plain effect had run, was lost).
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
