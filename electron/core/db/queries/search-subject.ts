@@ -94,10 +94,15 @@ export function withDeferredIndexPurge<T>(db: Db, erase: () => T): T {
   }
 }
 
-/** The second step: the erased documents' words leave the index. Nothing to do without the marker. */
+/**
+ * The second step: the erased documents' words leave the index. Nothing to do without the
+ * marker; it is looked for before taking the write lock, since every opening of the vault asks.
+ */
 export function purgeSearchIndex(db: Db): { purged: boolean } {
+  const pending = () => prepared(db, 'SELECT 1 FROM settings WHERE key = ?').get(PURGE_MARKER) !== undefined;
+  if (!pending()) return { purged: false };
   return db.transaction(() => {
-    if (!prepared(db, 'SELECT 1 FROM settings WHERE key = ?').get(PURGE_MARKER)) return { purged: false };
+    if (!pending()) return { purged: false };
     db.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
     prepared(db, 'DELETE FROM settings WHERE key = ?').run(PURGE_MARKER);
     return { purged: true };
