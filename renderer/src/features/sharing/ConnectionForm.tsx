@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { ClientSummary } from '../../../../shared/contract/clients.ts';
 import type { ClientConnection, ShareField, ShareMode } from '../../../../shared/contract/sharing.ts';
-import { DEFAULT_SHARE_FIELDS, ShareFields, ShareModes } from '../../../../shared/contract/sharing.ts';
+import { DEFAULT_SHARE_FIELDS, ShareFields } from '../../../../shared/contract/sharing.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { generateSecret } from './labels.ts';
+import { ModeField } from './SharePieces.tsx';
 
 /** Add or change a client's connection. The stored secret is never shown: a new one replaces it. */
 export function ConnectionForm({
@@ -122,17 +123,7 @@ export function ConnectionForm({
       <Field label={t('sharing.form.pin')} error={issue('pinSha256')}>
         {(control) => <input {...control} value={pin} spellCheck={false} onChange={(e) => setPin(e.target.value)} />}
       </Field>
-      <Field label={t('sharing.form.mode')} className="narrow">
-        {(control) => (
-          <select {...control} value={mode} onChange={(e) => setMode(e.target.value as ShareMode)}>
-            {ShareModes.map((m) => (
-              <option key={m} value={m}>
-                {t(`sharing.mode.${m}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ModeField label={t('sharing.form.mode')} value={mode} onChange={setMode} />
       <fieldset className="share-fields">
         <legend>{t('sharing.form.fields')}</legend>
         <p className="field-hint">{t('sharing.form.fieldsHint')}</p>

@@ -10,11 +10,14 @@ import { refusalText, transferText } from './labels.ts';
  * sent, and exactly what would leave.
  */
 
-/** Full profile or anonymised (initials and region); the connection's setting is the default. */
-export function ModeField({ value, onChange }: { value: ShareMode; onChange: (mode: ShareMode) => void }) {
+/**
+ * Full profile or anonymised (initials and region). A share starts from its connection's
+ * setting; the connection form sets that default (and says so in its label).
+ */
+export function ModeField({ value, onChange, label }: { value: ShareMode; onChange: (mode: ShareMode) => void; label?: string }) {
   const { t } = useI18n();
   return (
-    <Field label={t('sharing.share.mode')} className="narrow">
+    <Field label={label ?? t('sharing.share.mode')} className="narrow">
       {(control) => (
         <select {...control} value={value} onChange={(e) => onChange(e.target.value as ShareMode)}>
           {ShareModes.map((m) => (
