@@ -8,8 +8,8 @@ import { insertCandidates, updateCandidate } from '../electron/core/db/queries/c
 import { withDeferredIndexing } from '../electron/core/db/queries/search-index.ts';
 import { upsertProfile } from '../electron/core/db/queries/profiles.ts';
 import { insertStaff } from '../electron/core/db/queries/staff.ts';
-import { searchIndex } from '../electron/core/db/queries/search.ts';
-import { compileSearch, toSearchResult } from '../electron/core/search/service.ts';
+import { openDb, type DbHandle } from '../electron/core/db/client.ts';
+import { compileSearch, runSearch, toSearchResult } from '../electron/core/search/service.ts';
 import { searchFilters, type SearchFiltersInput } from '../shared/contract/search.ts';
 import { clientFields } from '../shared/contract/clients.ts';
 import { vacancyFields } from '../shared/contract/matching.ts';
@@ -26,6 +26,8 @@ import { ms, printTable } from './lib/table.ts';
  * (skills, certificates, languages, work history as CV text) in an encrypted vault
  * and in a plain copy, the same mix of recruiter queries on both.
  *   npm run -s bench -- search [--n 100000] [--rounds 15]
+ * Searches run as the app runs them: on the vault's reader threads (one per core), a
+ * ranked search cut into parts side by side, the page merged and its snippets cut here.
  * Targets: boolean search p95 ≤ 20 ms (top 50 with snippets, total count);
  * top-50 match for a vacancy ≤ 200 ms (when matching is there).
  */
@@ -126,8 +128,8 @@ function load(db: Db, rows: { id: string; fields: ReturnType<typeof syntheticCan
   return ms(start);
 }
 
-/** Each query as the service runs it (parse, compile, search, snippets): wall time, and CPU time of this thread (the machine is shared). */
-function runQueries(db: Db, rounds: number) {
+/** Each query as the service runs it (parse, compile, search on the reader threads, snippets): wall time, and CPU time of the process's threads (the machine is shared). */
+async function runQueries(db: DbHandle, rounds: number) {
   const inputs = QUERIES.map((q) => ({ query: q.query, filters: searchFilters.parse(q.filters ?? {}), includeInactive: q.includeInactive ?? false }));
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -135,14 +137,11 @@ function runQueries(db: Db, rounds: number) {
   const perQueryCpu = QUERIES.map(() => [] as number[]);
   const totals: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    inputs.forEach((input, i) => {
+    for (const [i, input] of inputs.entries()) {
       const cpu = process.cpuUsage();
       const start = process.hrtime.bigint();
       const compiled = compileSearch(input);
-      const result = toSearchResult(
-        searchIndex(db, { match: compiled.match, ranked: compiled.ranked, availableBy: input.filters.availableBy, limit: 50, offset: 0 }),
-        compiled,
-      );
+      const result = toSearchResult(await runSearch(db, compiled, { filters: input.filters, limit: 50, offset: 0 }), compiled);
       const t = ms(start);
       const used = process.cpuUsage(cpu);
       if (round > 0) {
@@ -152,7 +151,7 @@ function runQueries(db: Db, rounds: number) {
         perQueryCpu[i]!.push((used.user + used.system) / 1000);
       }
       totals[i] = result.total;
-    });
+    }
   }
   return { times, cpuTimes, perQuery, perQueryCpu, totals };
 }
@@ -237,9 +236,11 @@ export async function main(args: string[]): Promise<void> {
       const db = side === 'plain' ? openPlain(sides[side]) : openEncrypted(sides[side], key);
       const loadMs = load(db, rows, resumes, staffId, at);
       db.close();
-      // Reopened, as after an unlock: the queries start from a cold cache.
+      // Reopened as the app opens it after an unlock (writer and reader threads): the queries start from a cold cache.
+      const handle = await openDb(sides[side], side === 'plain' ? null : key, { mode: 'worker', readers: 2 });
+      const { times, cpuTimes, perQuery, perQueryCpu, totals } = await runQueries(handle, rounds);
+      await handle.close();
       const reopened = side === 'plain' ? openPlain(sides[side]) : openEncrypted(sides[side], key);
-      const { times, cpuTimes, perQuery, perQueryCpu, totals } = runQueries(reopened, rounds);
       const match = matchTiming(reopened, staffId, at);
       reopened.close();
       results[side] = {
@@ -265,7 +266,7 @@ export async function main(args: string[]): Promise<void> {
   console.log(`Search benchmark: ${n.toLocaleString('en')} synthetic candidates with profiles, ${QUERIES.length} queries × ${rounds - 1} timed rounds (first round warms the cache)\n`);
   printTable(
     // CPU time beside wall time: on a shared machine, wall time also counts waiting for a core.
-    ['query', 'hits', 'p95 enc (ms)', 'p95 plain (ms)', 'CPU p50 enc (ms)', 'CPU p50 plain (ms)'],
+    ['query', 'hits', 'p95 enc (ms)', 'p95 plain (ms)', 'CPU p50 enc (ms, all threads)', 'CPU p50 plain (ms)'],
     QUERIES.map((q, i) => [
       (q.query || '(filters only)') + (q.filters ? ` + ${Object.keys(q.filters).join(',')}` : '') + (q.includeInactive ? ' + inactive' : ''),
       enc.totals[i]!,
@@ -281,7 +282,7 @@ export async function main(args: string[]): Promise<void> {
     [
       ['query p50 (ms)', enc.p50.toFixed(1), plain.p50.toFixed(1), (enc.p50 / plain.p50).toFixed(2), ''],
       ['query p95 (ms)', enc.p95.toFixed(1), plain.p95.toFixed(1), (enc.p95 / plain.p95).toFixed(2), '≤ 20'],
-      ['query p95, CPU time of the thread (ms)', enc.cpuP95.toFixed(1), plain.cpuP95.toFixed(1), (enc.cpuP95 / plain.cpuP95).toFixed(2), ''],
+      ['query p95, CPU time of all threads (ms)', enc.cpuP95.toFixed(1), plain.cpuP95.toFixed(1), (enc.cpuP95 / plain.cpuP95).toFixed(2), ''],
       ['query max (ms)', enc.max.toFixed(1), plain.max.toFixed(1), '', ''],
       ['top-50 match, first after opening (ms)', enc.match.firstMs.toFixed(1), plain.match.firstMs.toFixed(1), (enc.match.firstMs / plain.match.firstMs).toFixed(2), '≤ 200'],
       ['top-50 match, warm best of 5 (ms)', enc.match.warmMs.toFixed(1), plain.match.warmMs.toFixed(1), '', ''],

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTestCore } from '../testing/harness.ts';
 import { openPlain } from './connection.ts';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 let t: ReturnType<typeof makeTestCore>;
@@ -60,6 +59,10 @@ describe('encryption at rest', () => {
     db.exec('CREATE TABLE t (v TEXT)');
     db.prepare('INSERT INTO t VALUES (?)').run('Gunnhild Sørensen-Aaberg');
     db.close();
-    expect(findOnDisk(dir, ['Gunnhild Sørensen-Aaberg'])).toEqual(['plain.db: Gunnhild Sørensen-Aaberg']);
+    try {
+      expect(findOnDisk(dir, ['Gunnhild Sørensen-Aaberg'])).toEqual(['plain.db: Gunnhild Sørensen-Aaberg']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

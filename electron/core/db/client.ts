@@ -3,12 +3,15 @@ import type { RpcError } from '../../../shared/errors.ts';
 import type { OpenOptions } from './connection.ts';
 import { execute, toError, type ExecResult } from './execute.ts';
 import { openVaultDatabase } from './open.ts';
-import type { QueryArgs, QueryName, QueryResult } from './queries/index.ts';
+import type { QueryArgs, QueryName, QueryResult, ReadQueryName } from './queries/index.ts';
 
 export interface WorkerInit {
   path: string;
-  keyHex: string;
+  /** The vault key; null opens an unencrypted database (benchmarks' baseline only). */
+  keyHex: string | null;
   nativeBinding?: string;
+  /** The writer migrates and runs every query; a reader opens read-only and runs only reads. */
+  role: 'writer' | 'reader';
 }
 export type WorkerRequest = { type: 'query'; id: number; name: string; args: unknown } | { type: 'close' };
 export type WorkerReply =
@@ -22,6 +25,13 @@ type CallArgs<K extends QueryName> = QueryArgs<K> extends undefined ? [] : [Quer
 /** An open vault database, wherever it runs. */
 export interface DbHandle {
   call<K extends QueryName>(name: K, ...args: CallArgs<K>): Promise<QueryResult<K>>;
+  /**
+   * A query that only reads (searches), on a reader thread when there are any: it does not
+   * wait behind the writer's work (an import), and several run at once, one per core.
+   */
+  read<K extends ReadQueryName>(name: K, ...args: CallArgs<K>): Promise<QueryResult<K>>;
+  /** How many reads run at the same time: a search cuts its ranking into this many parts. */
+  readonly readers: number;
   close(): Promise<void>;
 }
 
@@ -30,29 +40,41 @@ export interface DbOpenOptions extends OpenOptions {
   mode?: 'worker' | 'inline';
   /** The worker script; defaults to the tsx entry beside this file. */
   workerUrl?: URL | string;
+  /** Reader threads beside the writer (worker mode); default 2: this machine's cores. */
+  readers?: number;
 }
 
-export async function openDb(path: string, key: Buffer, options: DbOpenOptions = {}): Promise<DbHandle> {
+/** `key` null: an unencrypted database, for benchmarks' baseline only (the vault always has a key). */
+export async function openDb(path: string, key: Buffer | null, options: DbOpenOptions = {}): Promise<DbHandle> {
   return options.mode === 'inline' ? openInline(path, key, options) : openInWorker(path, key, options);
 }
 
-function openInline(path: string, key: Buffer, options: OpenOptions): DbHandle {
+function openInline(path: string, key: Buffer | null, options: OpenOptions): DbHandle {
   const db = openVaultDatabase(path, key, options);
+  const call = async (name: string, args: unknown) => {
+    const result = execute(db, name, args);
+    if (!result.ok) throw toError(result.error);
+    return result.value as never;
+  };
   return {
-    call: async (name, ...args) => {
-      const result = execute(db, name, args[0]);
-      if (!result.ok) throw toError(result.error);
-      return result.value as never;
-    },
+    call: (name, ...args) => call(name, args[0]),
+    read: (name, ...args) => call(name, args[0]),
+    readers: 1,
     close: async () => {
       db.close();
     },
   };
 }
 
-function openInWorker(path: string, key: Buffer, options: DbOpenOptions): Promise<DbHandle> {
-  const init: WorkerInit = { path, keyHex: key.toString('hex'), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
-  const worker = new Worker(options.workerUrl ?? new URL('./worker-entry.mjs', import.meta.url), { workerData: init });
+/** One database thread: its calls in flight, and how to end it. */
+interface DbThread {
+  call(name: string, args: unknown): Promise<never>;
+  readonly pending: number;
+  close(): Promise<void>;
+}
+
+function startThread(init: WorkerInit, workerUrl: URL | string | undefined): Promise<DbThread> {
+  const worker = new Worker(workerUrl ?? new URL('./worker-entry.mjs', import.meta.url), { workerData: init });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let closed = false;
@@ -73,7 +95,7 @@ function openInWorker(path: string, key: Buffer, options: DbOpenOptions): Promis
     worker.on('message', (reply: WorkerReply) => {
       switch (reply.type) {
         case 'ready':
-          resolveOpen(handle);
+          resolveOpen(thread);
           break;
         case 'failed':
           rejectOpen(toError(reply.error));
@@ -92,14 +114,17 @@ function openInWorker(path: string, key: Buffer, options: DbOpenOptions): Promis
       }
     });
 
-    const handle: DbHandle = {
-      call: (name, ...args) => {
+    const thread: DbThread = {
+      call: (name, args) => {
         if (closed) return Promise.reject(new Error('The database is closed'));
         const id = nextId++;
         return new Promise((resolve, reject) => {
           pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-          worker.postMessage({ type: 'query', id, name, args: args[0] } satisfies WorkerRequest);
+          worker.postMessage({ type: 'query', id, name, args } satisfies WorkerRequest);
         });
+      },
+      get pending() {
+        return pending.size;
       },
       close: () =>
         new Promise<void>((resolve) => {
@@ -110,4 +135,30 @@ function openInWorker(path: string, key: Buffer, options: DbOpenOptions): Promis
         }),
     };
   });
+}
+
+/**
+ * The writer thread (one connection: writes are serialised by construction), then the reader
+ * threads, opened read-only once the writer has migrated. WAL lets them read committed data
+ * while the writer writes. A reader that cannot open leaves its reads to the others, or to
+ * the writer.
+ */
+async function openInWorker(path: string, key: Buffer | null, options: DbOpenOptions): Promise<DbHandle> {
+  const base = { path, keyHex: key ? key.toString('hex') : null, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+  const writer = await startThread({ ...base, role: 'writer' }, options.workerUrl);
+  const opened = await Promise.allSettled(
+    Array.from({ length: options.readers ?? 2 }, () => startThread({ ...base, role: 'reader' }, options.workerUrl)),
+  );
+  const readers = opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  // The least busy reader takes the next read.
+  const reader = () => readers.reduce<DbThread>((best, r) => (r.pending < best.pending ? r : best), readers[0] ?? writer);
+  return {
+    call: (name, ...args) => writer.call(name, args[0]),
+    read: (name, ...args) => reader().call(name, args[0]),
+    readers: Math.max(1, readers.length),
+    close: async () => {
+      await Promise.all(readers.map((r) => r.close()));
+      await writer.close();
+    },
+  };
 }

@@ -1,13 +1,13 @@
-import { openEncrypted, type Db, type OpenOptions } from './connection.ts';
+import { openEncrypted, openPlain, type Db, type OpenOptions } from './connection.ts';
 import { migrate } from './migrations/index.ts';
 import { purgeSearchIndex } from './queries/search-subject.ts';
 import { AppError } from '../rpc/errors.ts';
 
-/** Open with the vault key and migrate; maps driver errors to what a person can act on. */
-export function openVaultDatabase(path: string, key: Buffer, options: OpenOptions = {}): Db {
-  let db: Db;
+/** The connection itself; `key` null only for a benchmark's unencrypted baseline. */
+function connect(path: string, key: Buffer | null, options: OpenOptions): Db {
+  if (key === null) return openPlain(path, options);
   try {
-    db = openEncrypted(path, key, options);
+    return openEncrypted(path, key, options);
   } catch (error) {
     const message = (error as Error).message;
     if (/not a database|encrypted/i.test(message)) {
@@ -15,6 +15,11 @@ export function openVaultDatabase(path: string, key: Buffer, options: OpenOption
     }
     throw error;
   }
+}
+
+/** Open with the vault key and migrate; maps driver errors to what a person can act on. */
+export function openVaultDatabase(path: string, key: Buffer | null, options: OpenOptions = {}): Db {
+  const db = connect(path, key, options);
   try {
     migrate(db);
     // A bulk erasure stopped between its batches and its index purge: finish it first.
@@ -24,4 +29,12 @@ export function openVaultDatabase(path: string, key: Buffer, options: OpenOption
     throw error;
   }
   return db;
+}
+
+/**
+ * A read-only connection beside the writer's (a reader thread): no migration, which is the
+ * writer's, and no way to write even by mistake.
+ */
+export function openVaultReader(path: string, key: Buffer | null, options: OpenOptions = {}): Db {
+  return connect(path, key, { ...options, readonly: true });
 }

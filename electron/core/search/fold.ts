@@ -14,20 +14,36 @@
  * folded tokens while snippets are cut from the original text by position.
  */
 export function foldNorwegian(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      .toLowerCase()
-      .replace(/[æä]/g, 'ae')
-      .replace(/[øö]/g, 'o')
-      .replace(/å/g, 'a')
-      // The remaining accents go here rather than in the tokenizer, so that the
-      // rules below see the final letters: no folded text ever holds "aa".
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace(/a{2,}/g, 'a')
-      .replace(/oe/g, 'o')
-  );
+  let folded = text.normalize('NFC').toLowerCase();
+  // Most of a CV is ASCII: only the other characters are looked at, each folded once.
+  if (NON_ASCII.test(folded)) folded = folded.replace(NON_ASCII_ALL, foldCharacter);
+  // The rules below see the final letters: no folded text ever holds "aa".
+  if (folded.includes('aa')) folded = folded.replace(/a{2,}/g, 'a');
+  if (folded.includes('oe')) folded = folded.replace(/oe/g, 'o');
+  return folded;
+}
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+const NON_ASCII_ALL = /[^\p{ASCII}]/gu;
+const foldedCharacters = new Map<string, string>();
+
+/**
+ * One lower-case character (a whole code point): the Norwegian letters and their Swedish and
+ * German spellings by rule, any other accent removed (decomposed, its marks dropped) here
+ * rather than in the tokenizer. Decomposing character by character gives what decomposing
+ * the whole text gives, since every mark is dropped whatever its order.
+ */
+function foldCharacter(character: string): string {
+  let folded = foldedCharacters.get(character);
+  if (folded === undefined) {
+    if (character === 'æ' || character === 'ä') folded = 'ae';
+    else if (character === 'ø' || character === 'ö') folded = 'o';
+    else if (character === 'å') folded = 'a';
+    else folded = character.normalize('NFD').replace(/\p{M}/gu, '');
+    // Bounded: text in every script at once would otherwise grow it without end.
+    if (foldedCharacters.size < 10_000) foldedCharacters.set(character, folded);
+  }
+  return folded;
 }
 
 /**

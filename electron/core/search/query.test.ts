@@ -40,6 +40,28 @@ describe('folding', () => {
     const tokens = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
     expect(tokens(foldNorwegian(text))).toBe(tokens(text));
   });
+
+  it('folds exactly as the rules read, whole text at once, on any mix of scripts, marks and cases', () => {
+    // The rules as first written, one pass per rule over the whole text: the fast path must agree.
+    const byRules = (text: string) =>
+      text
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[æä]/g, 'ae')
+        .replace(/[øö]/g, 'o')
+        .replace(/å/g, 'a')
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/a{2,}/g, 'a')
+        .replace(/oe/g, 'o');
+    const pieces = ['a', 'A', 'aa', 'o', 'e', 'oe', 'OE', 'æ', 'Æ', 'ø', 'Ø', 'å', 'Å', 'ä', 'ö', 'Ä', 'é', 'ü', 'ß', 'İ', 'ǟ', 'a\u030a', 'o\u0308', 'q\u0301', '\u0301', 'ﬁ', 'Ω', 'ж', '日本', '😀', '\u{1D15E}', ' ', '-', '.', '1', '\t'];
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + (i % 12) }, () => pieces[next()]).join('');
+      expect(foldNorwegian(text), JSON.stringify(text)).toBe(byRules(text));
+    }
+  });
 });
 
 describe('query grammar', () => {

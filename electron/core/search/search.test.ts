@@ -4,6 +4,8 @@ import { draftOutput, fakeReader } from '../intake/fake-reader.ts';
 import { textPdf } from '../intake/test-files.ts';
 import { waitForJobs } from '../intake/test-support.ts';
 import type { CandidateInput } from '../../../shared/contract/index.ts';
+import { cutPoints, runSearch, compileSearch } from './service.ts';
+import { searchFilters } from '../../../shared/contract/search.ts';
 
 type T = ReturnType<typeof makeTestCore>;
 let t: T;
@@ -243,6 +245,49 @@ describe('candidate search', () => {
     // Norwegian order: Æ, Ø, Å last.
     expect(everyone.slice(-4)).toEqual(['Ærlig Testesen', 'Øystein Ødegård', 'Åse Aasen', 'Åsmund Testesen']);
     expect(everyone).toHaveLength(3 + 20 - 4);
+  });
+
+  it('cuts a ranked search into parts on reader threads: the same page, order and total as one connection', async () => {
+    t = makeTestCore({ db: { mode: 'worker', readers: 3 } });
+    await t.createVault();
+    const skills = ['Motvektstruck', 'Skyvemasttruck', 'Truckførerbevis', 'Kranføring', 'Lager'];
+    for (let i = 0; i < 40; i++) {
+      await t.call('candidates.create', {
+        name: `Kandidat ${String(i).padStart(2, '0')}`,
+        desiredRoles: [i % 3 === 0 ? 'Truckfører' : 'Lagermedarbeider'],
+        availability: { from: i % 2 === 0 ? '2026-05-01' : '2026-10-01' },
+        notes: `${skills[i % 5]} ${i % 4 === 0 ? 'truck truck' : ''} ${i % 7 === 0 ? 'Truckfører på natt' : ''}`,
+      });
+    }
+    const db = t.core.ctx.vault.requireSession().db;
+    expect(db.readers).toBe(3);
+    for (const [query, availableBy] of [['truck*', null], ['truck* OR lager', '2026-06-01'], ['"truckfører på natt"', null]] as const) {
+      const compiled = compileSearch({ query, filters: searchFilters.parse({ availableBy }), includeInactive: false });
+      const whole = await db.read('search.run', { match: compiled.match, ranked: true, availableBy, limit: 7, offset: 3 });
+      expect(whole.total).toBeGreaterThan(3);
+      // The first search learns where the index ends; the next ones run in three parts.
+      for (let round = 0; round < 2; round++) {
+        const parts = await runSearch(db, compiled, { filters: { availableBy }, limit: 7, offset: 3 });
+        expect(parts.total).toBe(whole.total);
+        expect(parts.hits.map((h) => [h.name, h.rank])).toEqual(whole.hits.map((h) => [h.name, h.rank]));
+      }
+    }
+    // A reader's connection is read-only, and a reader runs nothing but reads.
+    await expect(db.read('candidates.insert' as 'search.run', {} as never)).rejects.toThrow(/not a read/);
+  });
+
+  it('cuts the index into parts that cover every rowid once', () => {
+    expect(cutPoints(0, 3)).toEqual([[0, Number.MAX_SAFE_INTEGER]]);
+    expect(cutPoints(100, 1)).toEqual([[0, Number.MAX_SAFE_INTEGER]]);
+    expect(cutPoints(100, 2)).toEqual([
+      [0, 51],
+      [51, Number.MAX_SAFE_INTEGER],
+    ]);
+    expect(cutPoints(10, 3)).toEqual([
+      [0, 5],
+      [5, 9],
+      [9, Number.MAX_SAFE_INTEGER],
+    ]);
   });
 
   it('drops an erased candidate from the index', async () => {

@@ -94,12 +94,31 @@ function tokensOf(text: string, terms: HighlightTerm[]): Token[] {
   return starts.map((start, i) => ({ start, end: ends[i]!, hit: hit[i]! }));
 }
 
-/** An upper bound of the words tokensOf marks: each place a term's first word occurs, times the term's words. */
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+/** Folded text is lower case: ASCII letters and digits are answered without a regular expression. */
+function isWordCharacter(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return WORD_CHARACTER.test(text[at]!);
+}
+
+/**
+ * An upper bound of the words tokensOf marks: each place a term's first word stands (at the
+ * start of a word, and ending with it unless it is the prefix), times the term's words. A
+ * plain substring count would send every column holding "motvektstruck" to be cut into
+ * words for `truck*`, only to mark nothing there.
+ */
 function mostHits(foldedText: string, terms: HighlightTerm[]): number {
   let bound = 0;
   for (const term of terms) {
     const first = term.tokens[0]!;
-    for (let at = foldedText.indexOf(first); at >= 0; at = foldedText.indexOf(first, at + first.length)) bound += term.tokens.length;
+    const open = term.prefix && term.tokens.length === 1;
+    for (let at = foldedText.indexOf(first); at >= 0; at = foldedText.indexOf(first, at + 1)) {
+      if (isWordCharacter(foldedText, at - 1)) continue;
+      if (!open && isWordCharacter(foldedText, at + first.length)) continue;
+      bound += term.tokens.length;
+    }
   }
   return bound;
 }
@@ -120,9 +139,10 @@ export function makeSnippet(
     const foldedText = foldNorwegian(text);
     if (!applicable.some((t) => t.tokens.every((token) => foldedText.includes(token)))) continue;
     // A column can only win with more weighted hits than the best so far; its hits are at
-    // most the places its terms' first words occur. Cutting a long CV text into words
+    // most the places its terms' first words stand. Cutting a long CV text into words
     // only to lose to a short role column was most of a page's snippet time.
-    if (best && mostHits(foldedText, applicable) * COLUMN_WEIGHTS[field] <= best.score) continue;
+    const bound = mostHits(foldedText, applicable);
+    if (bound === 0 || (best && bound * COLUMN_WEIGHTS[field] <= best.score)) continue;
     const tokens = tokensOf(text, applicable);
     const hits = tokens.filter((t) => t.hit).length;
     if (hits === 0) continue;

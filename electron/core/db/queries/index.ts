@@ -59,3 +59,11 @@ export type Queries = typeof queries;
 export type QueryName = keyof Queries;
 export type QueryArgs<K extends QueryName> = Parameters<Queries[K]>[1];
 export type QueryResult<K extends QueryName> = ReturnType<Queries[K]>;
+
+/**
+ * The queries that only read: a reader thread (a read-only connection beside the
+ * writer's) may run them, so a search neither waits behind an import nor blocks it.
+ */
+export const readQueries = ['search.run', 'search.slice', 'search.page'] as const satisfies readonly QueryName[];
+export type ReadQueryName = (typeof readQueries)[number];
+export const isReadQuery = (name: string): name is ReadQueryName => (readQueries as readonly string[]).includes(name);

@@ -40,16 +40,19 @@ const TEXT_COLUMNS = INDEX_COLUMNS.filter((c) => c !== 'tags');
  *     (many): both give the same rows, in the same order.
  */
 const AVAILABLE = 'AND d.available_from IS NOT NULL AND d.available_from <= @availableBy';
-const countSql = (available: boolean) =>
+/** A part of the index by rowid (see rankSlice); the whole index when absent. */
+const RANGE = 'AND f.rowid >= @from AND f.rowid < @to';
+const countSql = (available: boolean, range: boolean) =>
   available
     ? `SELECT count(*) AS n FROM search_fts f CROSS JOIN search_docs d INDEXED BY search_docs_keys ON d.doc = f.rowid
-       WHERE search_fts MATCH @match ${AVAILABLE}`
-    : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH @match';
-const rankedSql = (available: boolean) =>
+       WHERE search_fts MATCH @match ${range ? RANGE : ''} ${AVAILABLE}`
+    : `SELECT count(*) AS n FROM search_fts f WHERE search_fts MATCH @match ${range ? RANGE : ''}`;
+/** Ties in rank are broken by doc, so parts of a search merge into the order the whole would have. */
+const rankedSql = (available: boolean, range: boolean) =>
   available
     ? `SELECT f.rowid AS doc, ${BM25} AS rank FROM search_fts f CROSS JOIN search_docs d INDEXED BY search_docs_keys ON d.doc = f.rowid
-       WHERE search_fts MATCH @match ${AVAILABLE} ORDER BY rank LIMIT @limit OFFSET @offset`
-    : `SELECT rowid AS doc, ${BM25} AS rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT @limit OFFSET @offset`;
+       WHERE search_fts MATCH @match ${range ? RANGE : ''} ${AVAILABLE} ORDER BY rank, doc LIMIT @limit`
+    : `SELECT f.rowid AS doc, ${BM25} AS rank FROM search_fts f WHERE search_fts MATCH @match ${range ? RANGE : ''} ORDER BY rank, doc LIMIT @limit`;
 /** Few matches: each one's name key, sorted (a heap of limit + offset rows). */
 const sortedByNameSql = (available: boolean) =>
   `SELECT d.doc AS doc, 0 AS rank FROM search_fts f CROSS JOIN search_docs d INDEXED BY search_docs_keys ON d.doc = f.rowid
@@ -74,14 +77,75 @@ const walkByNameSql = (available: boolean) =>
  * (offset + limit) × candidates / matches steps. Either gives the same page.
  */
 function walkByName(db: Db, total: number, end: number): boolean {
-  const candidates = (prepared(db, 'SELECT max(doc) AS n FROM search_docs').get() as { n: number | null }).n ?? 0;
-  return 5 * total * total > end * candidates;
+  return 5 * total * total > end * lastDoc(db);
+}
+
+const lastDoc = (db: Db) => (prepared(db, 'SELECT max(doc) AS n FROM search_docs').get() as { n: number | null }).n ?? 0;
+
+export interface RankedDoc {
+  doc: number;
+  rank: number;
 }
 
 /**
- * One page of hits. Ranked pages sort by weighted bm25 with a LIMIT, which SQLite
- * does with a small heap; the texts of the page's rows come along for the snippets
- * (cut in search/snippet.ts).
+ * A part of a ranked search: the matches whose index rowid lies in [from, to), how many
+ * there are and the best `limit` of them. bm25 weighs each word by how rare it is in the
+ * whole index, not in the part, so parts run side by side on reader threads merge into
+ * exactly the whole search's order (ties by doc). `lastDoc` tells the next search where
+ * to cut. Each part reads its own snapshot: a write committed between two parts may be
+ * counted by one and not the other, which the next search corrects.
+ */
+export function rankSlice(
+  db: Db,
+  a: { match: string; availableBy: string | null; from: number; to: number; limit: number },
+): { total: number; docs: RankedDoc[]; lastDoc: number } {
+  const available = a.availableBy !== null && a.availableBy !== '';
+  const params = { match: a.match, from: a.from, to: a.to, ...(available ? { availableBy: a.availableBy } : {}) };
+  const total = (prepared(db, countSql(available, true)).get(params) as { n: number }).n;
+  const docs = total === 0 ? [] : (prepared(db, rankedSql(available, true)).all({ ...params, limit: a.limit }) as RankedDoc[]);
+  return { total, docs, lastDoc: lastDoc(db) };
+}
+
+type DetailRow = { candidate_id: string; name: string; city: string; postal_code: string; status: 'active' | 'inactive'; available_from: string | null } & Record<string, string>;
+
+/**
+ * The rows of a page, in the page's order; a ranked page brings the texts of its rows
+ * for the snippets (cut in search/snippet.ts). A doc erased since it was found is left out.
+ */
+export function pageOf(db: Db, a: { docs: RankedDoc[]; ranked: boolean }): IndexHit[] {
+  const details = prepared(
+    db,
+    a.ranked
+      ? `SELECT d.candidate_id, c.name, c.city, c.postal_code, c.status, c.available_from, ${TEXT_COLUMNS.map((col) => `d.${col} AS col_${col}`).join(', ')}
+         FROM search_docs d JOIN candidates c ON c.id = d.candidate_id WHERE d.doc = ?`
+      : // A name-ordered page shows no snippet: the candidate's own row only.
+        `SELECT d.candidate_id, c.name, c.city, c.postal_code, c.status, c.available_from
+         FROM search_docs d INDEXED BY search_docs_keys JOIN candidates c ON c.id = d.candidate_id WHERE d.doc = ?`,
+  );
+  const hits: IndexHit[] = [];
+  for (const row of a.docs) {
+    const d = details.get(row.doc) as DetailRow | undefined;
+    if (!d) continue;
+    const columns: Record<string, string> = {};
+    if (a.ranked) for (const col of TEXT_COLUMNS) columns[col] = d[`col_${col}`] ?? '';
+    hits.push({
+      candidateId: d.candidate_id,
+      rank: row.rank,
+      name: d.name,
+      city: d.city,
+      postalCode: d.postal_code,
+      status: d.status,
+      availableFrom: d.available_from,
+      columns: a.ranked ? columns : null,
+    });
+  }
+  return hits;
+}
+
+/**
+ * One page of hits, on one connection. Ranked pages sort by weighted bm25 with a LIMIT,
+ * which SQLite does with a small heap (search/service.ts runs them in parts on the reader
+ * threads instead); name-ordered pages (filters only, or only NOT) come from here.
  */
 export function searchIndex(
   db: Db,
@@ -97,46 +161,18 @@ export function searchIndex(
 ): { total: number; hits: IndexHit[] } {
   const available = a.availableBy !== null && a.availableBy !== '';
   const countParams = { match: a.match, ...(available ? { availableBy: a.availableBy } : {}) };
-  const params = { ...countParams, limit: a.limit, offset: a.offset };
-  const total = (prepared(db, countSql(available)).get(countParams) as { n: number }).n;
+  const total = (prepared(db, countSql(available, false)).get(countParams) as { n: number }).n;
   if (total === 0 || a.offset >= total) return { total, hits: [] };
 
-  const pageSql = a.ranked
-    ? rankedSql(available)
-    : walkByName(db, total, a.offset + a.limit)
-      ? walkByNameSql(available)
-      : sortedByNameSql(available);
-  const page = prepared(db, pageSql).all(params) as { doc: number; rank: number }[];
-
-  const details = prepared(
-    db,
-    a.ranked
-      ? `SELECT d.candidate_id, c.name, c.city, c.postal_code, c.status, c.available_from, ${TEXT_COLUMNS.map((col) => `d.${col} AS col_${col}`).join(', ')}
-         FROM search_docs d JOIN candidates c ON c.id = d.candidate_id WHERE d.doc = ?`
-      : // A name-ordered page shows no snippet: the candidate's own row only.
-        `SELECT d.candidate_id, c.name, c.city, c.postal_code, c.status, c.available_from
-         FROM search_docs d INDEXED BY search_docs_keys JOIN candidates c ON c.id = d.candidate_id WHERE d.doc = ?`,
-  );
-  const hits: IndexHit[] = [];
-  for (const row of page) {
-    const d = details.get(row.doc) as
-      | ({ candidate_id: string; name: string; city: string; postal_code: string; status: 'active' | 'inactive'; available_from: string | null } & Record<string, string>)
-      | undefined;
-    if (!d) continue;
-    const columns: Record<string, string> = {};
-    if (a.ranked) for (const col of TEXT_COLUMNS) columns[col] = d[`col_${col}`] ?? '';
-    hits.push({
-      candidateId: d.candidate_id,
-      rank: row.rank,
-      name: d.name,
-      city: d.city,
-      postalCode: d.postal_code,
-      status: d.status,
-      availableFrom: d.available_from,
-      columns: a.ranked ? columns : null,
-    });
-  }
-  return { total, hits };
+  const end = a.offset + a.limit;
+  const page = a.ranked
+    ? (prepared(db, rankedSql(available, false)).all({ ...countParams, limit: end }) as RankedDoc[]).slice(a.offset)
+    : (prepared(db, walkByName(db, total, end) ? walkByNameSql(available) : sortedByNameSql(available)).all({
+        ...countParams,
+        limit: a.limit,
+        offset: a.offset,
+      }) as RankedDoc[]);
+  return { total, hits: pageOf(db, { docs: page, ranked: a.ranked }) };
 }
 
 interface SavedRow {
@@ -185,6 +221,8 @@ export function deleteSavedSearch(db: Db, a: { id: string }): { deleted: boolean
 
 export const searchQueries = {
   'search.run': searchIndex,
+  'search.slice': rankSlice,
+  'search.page': pageOf,
   'search.saved.list': listSavedSearches,
   'search.saved.save': saveSearch,
   'search.saved.delete': deleteSavedSearch,
