@@ -7,7 +7,8 @@ import { AppError } from '../../rpc/errors.ts';
 import type { OcrProgress } from './engine.ts';
 import { createOcrEngine, type OcrPool } from './pool.ts';
 import { TesseractThread } from './tesseract-thread.ts';
-import { imageOnlyPdf, lyingPngHeader, scannedPageJpeg, textImage } from './test-images.ts';
+import { imageOnlyPdf, lyingPngHeader, onDesk, scannedPageJpeg, textImage } from './test-images.ts';
+import { looksLikePhoto } from './preprocess.ts';
 
 const text = (page: { lines: { text: string }[] }) => page.lines.map((l) => l.text).join('\n');
 
@@ -65,6 +66,19 @@ describe('OCR engine (tesseract.js, nor+eng)', () => {
     const page = await engine.recognizeImage(image);
     expect(text(page)).toContain('Ola Nordmann, Tromsø');
     expect(page.width).toBe(1400); // the oriented width, not the stored one
+  });
+
+  it('reads a photographed page with the Norwegian model as well, and the next page with both again', { timeout: 90_000 }, async () => {
+    const photo = await onDesk(await textImage(['Nora Sofie Jørgensen, Tromsø', 'E-post: nora.jorgensen@gmail.com'], { dpi: 300 }));
+    const grey = await sharp(photo).greyscale().raw().toBuffer({ resolveWithObject: true });
+    expect(looksLikePhoto(grey.data, grey.info.width, grey.info.height)).toBe(true);
+    const page = await engine.recognizeImage(photo);
+    expect(text(page)).toContain('Jørgensen, Tromsø');
+    // An e-mail address keeps the reading with English (the Norwegian model has no "@").
+    expect(text(page)).toContain('nora.jorgensen@gmail.com');
+    // Both workers read with nor+eng again afterwards: "@" is read on the following pages.
+    const after = await Promise.all([1, 2].map(() => textImage(['Kontakt: ola@eksempel.no'], { dpi: 300 }).then((i) => engine.recognizeImage(i))));
+    for (const p of after) expect(text(p)).toContain('ola@eksempel.no');
   });
 
   it('scales a small image without a resolution up before reading it', async () => {

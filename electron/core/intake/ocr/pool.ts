@@ -7,6 +7,10 @@ import { DEFAULT_MAX_INPUT_PIXELS, prepareImage, prepareRendered } from './prepr
 import { assertLanguageData, defaultLangPath, OCR_LANGUAGES } from './tessdata.ts';
 import { confidentCharacters, TesseractThread, type TesseractPage } from './tesseract-thread.ts';
 import { collectGarbage } from './collect-garbage.ts';
+import { restoreNorwegianLetters } from './norwegian-letters.ts';
+
+/** The language of the photo's extra reading: Norwegian's own model keeps æ, ø, å. */
+const NORWEGIAN_ONLY = 'nor';
 
 export interface OcrEngineOptions {
   /** Worker threads, each with its own Tesseract; default: one per core. */
@@ -25,6 +29,8 @@ export interface OcrEngineOptions {
   deskew?: boolean;
   /** Read photographed pages a second time with local thresholds and keep the better; default on. */
   photoSecondPass?: boolean;
+  /** Read photographed pages once more with the Norwegian model alone for the æ, ø, å the English one drops; default on. */
+  photoNorwegianPass?: boolean;
   /** Tesseract variables, merged over our defaults. */
   parameters?: Record<string, string>;
   /** tesseract.js's worker script, for a packaged app that unpacks it. */
@@ -247,6 +253,7 @@ class WorkerPool implements OcrPool {
       // A photo gets a second reading with local (Sauvola) thresholds; it needs its own copy,
       // as the first reading takes the image to the worker.
       const secondImage = photo && this.options.photoSecondPass !== false ? image.slice() : null;
+      const norwegianImage = photo && this.options.photoNorwegianPass !== false ? image.slice() : null;
       job.prepared = null;
       let stoppedWith: AppError | null = null;
       const interrupted = new Promise<AppError>((resolve) => {
@@ -269,9 +276,18 @@ class WorkerPool implements OcrPool {
       ]).catch((error: unknown) => ({ error: new AppError('INTERNAL', `OCR failed: ${messageOf(error)}`), stopped: false }));
       if ('data' in outcome) {
         let best = outcome.data;
+        let sauvola = false;
+        const firstMs = performance.now() - started;
         if (secondImage && job.state === 'running') {
-          const second = await this.secondReading(slot, thread, secondImage, skew, performance.now() - started, interrupted);
-          if (second && confidentCharacters(second) > confidentCharacters(best)) best = second;
+          const second = await this.secondReading(slot, thread, secondImage, skew, firstMs, interrupted, { thresholding_method: '2' });
+          if (second && confidentCharacters(second) > confidentCharacters(best)) {
+            best = second;
+            sauvola = true;
+          }
+        }
+        if (norwegianImage && job.state === 'running' && thread.alive) {
+          const norwegian = await this.norwegianReading(slot, thread, norwegianImage, skew, firstMs, interrupted, sauvola);
+          if (norwegian) restoreNorwegianLetters(best, norwegian);
         }
         if (stoppedWith) {
           this.settle(job, stoppedWith);
@@ -297,10 +313,10 @@ class WorkerPool implements OcrPool {
   }
 
   /**
-   * Reads a photo again with Sauvola's local thresholds, which rescue unevenly lit photos
-   * that Otsu's global threshold blacks out (but lose white-on-colour text, hence both).
-   * Gets three times the first reading's time (at least 10 s); a slower second reading is
-   * stopped and the first one kept. Never fails the page.
+   * Reads a photo again, here with Sauvola's local thresholds, which rescue unevenly lit
+   * photos that Otsu's global threshold blacks out (but lose white-on-colour text, hence
+   * both). Gets three times the first reading's time (at least 10 s); a slower reading is
+   * stopped (its worker ended) and the first one kept. Never fails the page.
    */
   private async secondReading(
     slot: Slot,
@@ -309,6 +325,7 @@ class WorkerPool implements OcrPool {
     skew: number,
     firstMs: number,
     interrupted: Promise<AppError>,
+    parameters: Record<string, string>,
   ): Promise<TesseractPage | null> {
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<null>((resolve) => {
@@ -316,7 +333,7 @@ class WorkerPool implements OcrPool {
     });
     try {
       const second = await Promise.race([
-        thread.recognize({ image, rotateRadians: this.options.deskew === false ? 0 : skew, parameters: { thresholding_method: '2' } }),
+        thread.recognize({ image, rotateRadians: this.options.deskew === false ? 0 : skew, parameters }),
         budget,
         interrupted.then(() => null),
         thread.died.then(() => null),
@@ -325,6 +342,32 @@ class WorkerPool implements OcrPool {
       return second;
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * A photo read with the Norwegian model alone (the thresholds of the reading kept), for the
+   * æ, ø, å the English model drops on low-resolution photos (norwegian-letters.ts). The
+   * worker switches its models for it and back (about a second each); any failure ends the
+   * worker and keeps the page as read.
+   */
+  private async norwegianReading(
+    slot: Slot,
+    thread: TesseractThread,
+    image: Uint8Array,
+    skew: number,
+    firstMs: number,
+    interrupted: Promise<AppError>,
+    sauvola: boolean,
+  ): Promise<TesseractPage | null> {
+    try {
+      await thread.useLanguages(NORWEGIAN_ONLY);
+      const reading = await this.secondReading(slot, thread, image, skew, firstMs, interrupted, sauvola ? { thresholding_method: '2' } : {});
+      if (thread.alive) await thread.useLanguages(OCR_LANGUAGES);
+      return reading;
+    } catch {
+      await this.retire(slot, thread);
+      return null;
     }
   }
 

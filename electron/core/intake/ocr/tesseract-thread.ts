@@ -135,6 +135,7 @@ export class TesseractThread {
   private terminating = false;
   private markDead!: (error: Error) => void;
   private exited = false;
+  private current = '';
 
   /** Threads started and not yet ended, in this process (for tests and diagnostics). */
   static liveThreads(): number {
@@ -211,9 +212,28 @@ export class TesseractThread {
     liveThreads -= 1;
   }
 
+  /** The languages this thread reads with now (the options' languages after start). */
+  get languages(): string {
+    return this.current;
+  }
+
+  /**
+   * Reads with other languages from now on (e.g. `nor` alone for a second reading): Tesseract
+   * is started again with their models, read from disk again (about a second).
+   */
+  async useLanguages(languages: string): Promise<void> {
+    if (languages === this.current) return;
+    await this.loadModels(languages);
+  }
+
   private async initialise(): Promise<void> {
-    const { langPath, languages, parameters } = this.options;
     await this.send('load', { options: { lstmOnly: true, logging: false } });
+    await this.loadModels(this.options.languages);
+  }
+
+  private async loadModels(languages: string): Promise<void> {
+    const { langPath, parameters } = this.options;
+    this.current = '';
     await this.send('loadLanguage', {
       langs: languages,
       // cacheMethod 'none': tesseract.js would otherwise copy the data into the working directory.
@@ -228,6 +248,7 @@ export class TesseractThread {
     // Tesseract has read the models into its own structures; the file copies in the
     // WebAssembly file system would only take room from the pages.
     for (const lang of languages.split('+')) await this.send('FS', { method: 'unlink', args: [`./${lang}.traineddata`] });
+    this.current = languages;
   }
 
   private send(action: string, payload: unknown, transfer: ArrayBuffer[] = []): Promise<unknown> {

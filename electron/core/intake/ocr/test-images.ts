@@ -52,6 +52,12 @@ export async function textImage(lines: string[], options: TextImageOptions = {})
   return new Uint8Array(await withMeta.png().toBuffer());
 }
 
+/** The page as a phone photographs it: on a dark desk (what makes the engine treat it as a photo). */
+export async function onDesk(png: Uint8Array, border = 160): Promise<Uint8Array> {
+  const extended = sharp(png).extend({ top: border, bottom: border, left: border, right: border, background: '#3b3631' });
+  return new Uint8Array(await extended.png().toBuffer());
+}
+
 /** A PNG whose header claims `width`×`height` pixels but holds no image data. */
 export function lyingPngHeader(width: number, height: number): Uint8Array {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
