@@ -182,7 +182,18 @@ const referenceFields = z
   })
   .strict();
 
-const question = z.object({ id, competence: z.string().trim().min(1).max(200), text: text(2000).default('') }).strict();
+/** Limits of an interview template: what one screen of questions can hold and still be read. */
+export const TEMPLATE_LIMITS = { name: 200, competence: 200, text: 2000, questions: 100 } as const;
+
+/** A template's question; a new one has no id yet and gets one when saved. */
+const question = z
+  .object({
+    id: id.optional(),
+    competence: z.string().trim().min(1).max(TEMPLATE_LIMITS.competence),
+    text: z.string().trim().min(1).max(TEMPLATE_LIMITS.text),
+  })
+  .strict();
+
 const answer = z.object({ score: z.number().int().min(1).max(5).nullable(), text: text(MAX_BODY) }).strict();
 
 export const activityMethods = {
@@ -250,9 +261,30 @@ export const activityMethods = {
   'activity.references.remove': defineMethod<{ id: string }>()(z.object({ id }).strict()),
 
   'activity.interviewTemplates.list': defineMethod<InterviewTemplate[]>()(z.object({}).strict()),
+  /**
+   * Create (no id) or edit a template: its name and its questions in order. Both the
+   * competence and the text of each question are required; names are unique (case
+   * folded). Editing a template that was deleted meanwhile is NOT_FOUND.
+   */
   'activity.interviewTemplates.save': defineMethod<InterviewTemplate>()(
-    z.object({ id: id.optional(), name: z.string().trim().min(1).max(200), questions: z.array(question).min(1).max(100) }).strict(),
+    z
+      .object({
+        id: id.optional(),
+        name: z.string().trim().min(1).max(TEMPLATE_LIMITS.name),
+        questions: z
+          .array(question)
+          .min(1)
+          .max(TEMPLATE_LIMITS.questions)
+          .refine((qs) => new Set(qs.flatMap((q) => (q.id ? [q.id] : []))).size === qs.filter((q) => q.id).length, 'Question ids must be unique'),
+      })
+      .strict(),
   ),
+  /**
+   * Delete a template. Interviews started from it keep their own copy of its
+   * questions. The last template cannot be deleted (CONFLICT): there is always one
+   * to start an interview from, and the standard one is made only for a new vault.
+   */
+  'activity.interviewTemplates.delete': defineMethod<{ id: string }>()(z.object({ id }).strict()),
   'activity.interviews.list': defineMethod<Interview[]>()(z.object({ candidateId: id }).strict()),
   'activity.interviews.get': defineMethod<Interview>()(z.object({ id }).strict()),
   /** A new interview from a template (or blank), on the timeline at once. */

@@ -1,5 +1,5 @@
 import type { HandlerGroup } from '../rpc/handlers.ts';
-import { listTemplates, saveInterview, saveTemplate, startInterview } from './interviews.ts';
+import { deleteTemplate, listTemplates, saveInterview, saveTemplate, startInterview } from './interviews.ts';
 import { addReference, listReferences, removeReference, updateReference } from './references.ts';
 import { entryHistory, getEntry, importSms, logCall, logSms, search, timeline, updateEntry } from './service.ts';
 
@@ -18,6 +18,7 @@ export const activityHandlers: HandlerGroup = {
   'activity.references.remove': (input, ctx) => removeReference(ctx, input.id),
   'activity.interviewTemplates.list': (_input, ctx) => listTemplates(ctx),
   'activity.interviewTemplates.save': (input, ctx) => saveTemplate(ctx, input),
+  'activity.interviewTemplates.delete': (input, ctx) => deleteTemplate(ctx, input),
   'activity.interviews.list': (input, ctx) => ctx.vault.requireSession().db.call('interviews.list', input),
   'activity.interviews.get': (input, ctx) => ctx.vault.requireSession().db.call('interviews.get', input),
   'activity.interviews.start': (input, ctx) => startInterview(ctx, input),

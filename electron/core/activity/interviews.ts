@@ -1,4 +1,5 @@
-import type { Interview, InterviewTemplate, MethodParsedInput } from '../../../shared/contract/index.ts';
+import type { Interview, InterviewQuestion, InterviewTemplate, MethodParsedInput } from '../../../shared/contract/index.ts';
+import { AppError } from '../rpc/errors.ts';
 import type { CoreContext } from '../context.ts';
 
 /**
@@ -20,6 +21,11 @@ const STANDARD_TEMPLATE = {
   ],
 };
 
+/**
+ * The templates by name. A new vault gets the standard one on first list; after that
+ * the list is never empty, since the last template cannot be deleted, so a deleted
+ * standard template does not come back.
+ */
 export async function listTemplates(ctx: CoreContext): Promise<InterviewTemplate[]> {
   const { db, owner } = ctx.vault.requireSession();
   const templates = await db.call('interviews.templates');
@@ -28,15 +34,30 @@ export async function listTemplates(ctx: CoreContext): Promise<InterviewTemplate
   return db.call('interviews.templates');
 }
 
-export function saveTemplate(ctx: CoreContext, input: MethodParsedInput<'activity.interviewTemplates.save'>): Promise<InterviewTemplate> {
+const fold = (name: string) => name.normalize('NFC').toLocaleLowerCase('nb');
+
+/**
+ * Creates a template (no id) or replaces an existing one's name and questions. New
+ * questions get their ids here; kept questions keep theirs, so an edit does not
+ * change what interviews already started refer to. Names are unique, case folded,
+ * so the interview form's list of templates is unambiguous.
+ */
+export async function saveTemplate(ctx: CoreContext, input: MethodParsedInput<'activity.interviewTemplates.save'>): Promise<InterviewTemplate> {
   const { db, owner } = ctx.vault.requireSession();
-  return db.call('interviews.saveTemplate', {
-    id: input.id ?? ctx.newId(),
-    name: input.name,
-    questions: input.questions,
-    actorId: owner.id,
-    now: ctx.clock.now().toISOString(),
-  });
+  const existing = await listTemplates(ctx);
+  if (existing.some((t) => t.id !== input.id && fold(t.name) === fold(input.name))) {
+    throw new AppError('VALIDATION', 'An interview template with that name exists', { field: 'name', reason: 'duplicateName' });
+  }
+  const questions: InterviewQuestion[] = input.questions.map((q) => ({ id: q.id ?? ctx.newId(), competence: q.competence, text: q.text }));
+  const now = ctx.clock.now().toISOString();
+  if (input.id !== undefined) return db.call('interviews.updateTemplate', { id: input.id, name: input.name, questions, actorId: owner.id, now });
+  return db.call('interviews.saveTemplate', { id: ctx.newId(), name: input.name, questions, actorId: owner.id, now });
+}
+
+export async function deleteTemplate(ctx: CoreContext, input: MethodParsedInput<'activity.interviewTemplates.delete'>): Promise<{ id: string }> {
+  const { db } = ctx.vault.requireSession();
+  await listTemplates(ctx);
+  return db.call('interviews.deleteTemplate', input);
 }
 
 export async function startInterview(ctx: CoreContext, input: MethodParsedInput<'activity.interviews.start'>): Promise<Interview> {

@@ -60,6 +60,35 @@ export function saveTemplate(db: Db, a: { id: string; name: string; questions: I
   return { id: a.id, name: a.name, questions: a.questions, updatedAt: a.now };
 }
 
+/** An edit of an existing template; NOT_FOUND when it was deleted meanwhile (a stale editor does not bring it back). */
+export function updateTemplate(db: Db, a: { id: string; name: string; questions: InterviewQuestion[]; actorId: string; now: string }): InterviewTemplate {
+  const changed = prepared(db, 'UPDATE interview_templates SET name = ?, questions = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
+    a.name,
+    JSON.stringify(a.questions),
+    a.now,
+    a.actorId,
+    a.id,
+  ).changes;
+  if (changed === 0) throw new AppError('NOT_FOUND', 'No interview template with that id', { id: a.id });
+  return { id: a.id, name: a.name, questions: a.questions, updatedAt: a.now };
+}
+
+/**
+ * Deletes a template, never the last one: there is always a template to start an
+ * interview from. Interviews keep their own copy of the questions and their
+ * template_id, which then points nowhere.
+ */
+export function deleteTemplate(db: Db, a: { id: string }): { id: string } {
+  return db.transaction(() => {
+    const exists = prepared(db, 'SELECT 1 FROM interview_templates WHERE id = ?').get(a.id);
+    if (!exists) throw new AppError('NOT_FOUND', 'No interview template with that id', { id: a.id });
+    const { n } = prepared(db, 'SELECT count(*) AS n FROM interview_templates').get() as { n: number };
+    if (n <= 1) throw new AppError('CONFLICT', 'The last interview template cannot be deleted', { id: a.id, reason: 'lastTemplate' });
+    prepared(db, 'DELETE FROM interview_templates WHERE id = ?').run(a.id);
+    return { id: a.id };
+  })();
+}
+
 export function getTemplate(db: Db, id: string): InterviewTemplate {
   const found = listTemplates(db).find((t) => t.id === id);
   if (!found) throw new AppError('NOT_FOUND', 'No interview template with that id', { id });
@@ -141,6 +170,8 @@ export function saveInterview(
 export const interviewQueries = {
   'interviews.templates': listTemplates,
   'interviews.saveTemplate': saveTemplate,
+  'interviews.updateTemplate': updateTemplate,
+  'interviews.deleteTemplate': deleteTemplate,
   'interviews.get': getInterview,
   'interviews.list': listInterviews,
   'interviews.start': startInterview,
