@@ -70,6 +70,8 @@ function openInline(path: string, key: Buffer | null, options: OpenOptions): DbH
 interface DbThread {
   call(name: string, args: unknown): Promise<never>;
   readonly pending: number;
+  /** False once the thread has stopped (closed, or crashed). */
+  readonly alive: boolean;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,9 @@ function startThread(init: WorkerInit, workerUrl: URL | string | undefined): Pro
       get pending() {
         return pending.size;
       },
+      get alive() {
+        return !closed;
+      },
       close: () =>
         new Promise<void>((resolve) => {
           if (closed) return resolve();
@@ -150,8 +155,9 @@ async function openInWorker(path: string, key: Buffer | null, options: DbOpenOpt
     Array.from({ length: options.readers ?? 2 }, () => startThread({ ...base, role: 'reader' }, options.workerUrl)),
   );
   const readers = opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  // The least busy reader takes the next read.
-  const reader = () => readers.reduce<DbThread>((best, r) => (r.pending < best.pending ? r : best), readers[0] ?? writer);
+  // The least busy live reader takes the next read; with none left, the writer does.
+  const reader = () =>
+    readers.reduce<DbThread | null>((best, r) => (r.alive && (!best || r.pending < best.pending) ? r : best), null) ?? writer;
   return {
     call: (name, ...args) => writer.call(name, args[0]),
     read: (name, ...args) => reader().call(name, args[0]),
