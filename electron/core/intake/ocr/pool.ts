@@ -360,15 +360,28 @@ class WorkerPool implements OcrPool {
     interrupted: Promise<AppError>,
     sauvola: boolean,
   ): Promise<TesseractPage | null> {
-    try {
-      await thread.useLanguages(NORWEGIAN_ONLY);
-      const reading = await this.secondReading(slot, thread, image, skew, firstMs, interrupted, sauvola ? { thresholding_method: '2' } : {});
-      if (thread.alive) await thread.useLanguages(OCR_LANGUAGES);
-      return reading;
-    } catch {
-      await this.retire(slot, thread);
-      return null;
-    }
+    // Each switch is bounded like a start: stopped, crashed or too slow, the worker is ended.
+    const switchTo = async (languages: string): Promise<boolean> => {
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        thread.useLanguages(languages).then(
+          () => true,
+          () => false,
+        ),
+        interrupted.then(() => false),
+        thread.died.then(() => false),
+        new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), this.startTimeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!outcome) await this.retire(slot, thread);
+      return outcome;
+    };
+    if (!(await switchTo(NORWEGIAN_ONLY))) return null;
+    const reading = await this.secondReading(slot, thread, image, skew, firstMs, interrupted, sauvola ? { thresholding_method: '2' } : {});
+    if (!thread.alive || !(await switchTo(OCR_LANGUAGES))) return null;
+    return reading;
   }
 
   /** Ends a job wherever it is; a running one takes its worker with it. */
