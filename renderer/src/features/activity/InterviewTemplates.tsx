@@ -1,0 +1,402 @@
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { TEMPLATE_LIMITS, type InterviewTemplate } from '../../../../shared/contract/activity.ts';
+import { api } from '../../api/client.ts';
+import { ApiError } from '../../api/errors.ts';
+import { useToasts } from '../../app/stores/toasts.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { Field } from '../../ui/Field.tsx';
+import './activity.css';
+
+/** A question being edited: `id` once saved, `key` for React and focus either way. */
+interface DraftQuestion {
+  key: string;
+  id?: string;
+  competence: string;
+  text: string;
+}
+
+interface Draft {
+  id?: string;
+  name: string;
+  questions: DraftQuestion[];
+}
+
+let nextKey = 1;
+const newKey = () => `q${nextKey++}`;
+const blankQuestion = (): DraftQuestion => ({ key: newKey(), competence: '', text: '' });
+const fold = (s: string) => s.trim().normalize('NFC').toLocaleLowerCase('nb');
+
+/**
+ * The settings' interview templates: a list with edit and delete, and a form for
+ * one template's name and ordered questions. Interviews copy the questions when they
+ * start, so nothing here changes an interview already held.
+ */
+export function InterviewTemplateSettings() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [templates, setTemplates] = useState<InterviewTemplate[] | null>(null);
+  const [editing, setEditing] = useState<Draft | null>(null);
+  const [confirming, setConfirming] = useState<InterviewTemplate | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  /** Where focus goes when the list comes back: a template's edit button, or "new template". */
+  const returnFocus = useRef<string | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
+
+  const load = () =>
+    api()
+      .call('activity.interviewTemplates.list', {})
+      .then((list) => {
+        setTemplates(list);
+        return list;
+      });
+
+  useEffect(() => {
+    load().catch(setFailure);
+  }, []);
+
+  useLayoutEffect(() => {
+    if (editing || !returnFocus.current) return;
+    const target = listRef.current?.querySelector<HTMLElement>(`[data-focus="${returnFocus.current}"]`) ?? listRef.current?.querySelector<HTMLElement>('[data-focus="new"]');
+    returnFocus.current = null;
+    target?.focus();
+  }, [editing, templates]);
+
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+  }, [confirming]);
+
+  const edit = (tpl: InterviewTemplate | null) => {
+    setFailure(null);
+    setConfirming(null);
+    setEditing(
+      tpl
+        ? { id: tpl.id, name: tpl.name, questions: tpl.questions.map((q) => ({ key: newKey(), id: q.id, competence: q.competence, text: q.text })) }
+        : { name: '', questions: [blankQuestion()] },
+    );
+  };
+
+  const close = (focus: string) => {
+    returnFocus.current = focus;
+    setEditing(null);
+  };
+
+  const remove = async (tpl: InterviewTemplate) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api().call('activity.interviewTemplates.delete', { id: tpl.id });
+      setConfirming(null);
+      returnFocus.current = 'new';
+      await load();
+      useToasts.getState().show({ tone: 'info', text: t('tpl.deleted', { name: tpl.name }) });
+    } catch (e) {
+      setConfirming(null);
+      setFailure(e);
+      await load().catch(() => undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onlyOne = templates !== null && templates.length <= 1;
+  const lastTemplate = failure instanceof ApiError && failure.code === 'CONFLICT';
+
+  return (
+    <section className="card interview-templates" aria-labelledby="settings-templates" id="interview-templates">
+      <h2 id="settings-templates">{t('tpl.title')}</h2>
+      <p className="muted">{t('tpl.intro')}</p>
+      {editing ? (
+        <TemplateEditor
+          draft={editing}
+          others={(templates ?? []).filter((x) => x.id !== editing.id)}
+          onCancel={() => close(editing.id ? `edit-${editing.id}` : 'new')}
+          onSaved={async (saved) => {
+            useToasts.getState().show({ tone: 'info', text: t('tpl.saved', { name: saved.name }) });
+            // The list is reloaded before the form closes, so focus can land on the saved template.
+            await load().catch(setFailure);
+            returnFocus.current = `edit-${saved.id}`;
+            setEditing(null);
+          }}
+        />
+      ) : (
+        <div ref={listRef}>
+          {templates === null ? (
+            <p className="muted">{t('tpl.loading')}</p>
+          ) : (
+            <ul className="template-list" aria-label={t('tpl.title')}>
+              {templates.map((tpl) => (
+                <li key={tpl.id}>
+                  <div className="template-summary">
+                    <strong>{tpl.name}</strong>
+                    <span className="muted small">{i18n.plural('tpl.questionCount', tpl.questions.length)}</span>
+                  </div>
+                  <div className="template-actions">
+                    <button type="button" className="ghost small" data-focus={`edit-${tpl.id}`} aria-label={t('tpl.editNamed', { name: tpl.name })} onClick={() => edit(tpl)}>
+                      {t('tpl.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="ghost small"
+                      data-focus={`delete-${tpl.id}`}
+                      aria-label={t('tpl.deleteNamed', { name: tpl.name })}
+                      aria-describedby={onlyOne ? 'tpl-last-hint' : undefined}
+                      disabled={onlyOne || busy}
+                      onClick={() => setConfirming(tpl)}
+                    >
+                      {t('tpl.delete')}
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          {confirming ? (
+            <div className="alert note" role="alertdialog" aria-labelledby="tpl-confirm-title" aria-describedby="tpl-confirm-text">
+              <p id="tpl-confirm-title">
+                <strong>{t('tpl.confirmTitle', { name: confirming.name })}</strong>
+              </p>
+              <p id="tpl-confirm-text">{t('tpl.confirmText')}</p>
+              <div className="toolbar">
+                <button
+                  type="button"
+                  ref={keepRef}
+                  onClick={() => {
+                    returnFocus.current = `delete-${confirming.id}`;
+                    setConfirming(null);
+                  }}
+                >
+                  {t('tpl.keep')}
+                </button>
+                <button type="button" className="danger" disabled={busy} onClick={() => void remove(confirming)}>
+                  {t('tpl.confirmDelete')}
+                </button>
+              </div>
+            </div>
+          ) : null}
+          <div className="toolbar">
+            <button type="button" data-focus="new" disabled={templates === null} onClick={() => edit(null)}>
+              {t('tpl.new')}
+            </button>
+          </div>
+          {onlyOne ? (
+            <p className="muted small" id="tpl-last-hint">
+              {t('tpl.lastHint')}
+            </p>
+          ) : null}
+        </div>
+      )}
+      {failure ? (
+        <p className="alert error" role="alert">
+          {lastTemplate ? t('tpl.lastHint') : i18n.error(failure)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+type Problems = { name: string | null; questions: string | null; items: Record<string, { competence: string | null; text: string | null }> };
+
+function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Draft; others: InterviewTemplate[]; onCancel(): void; onSaved(saved: InterviewTemplate): Promise<void> }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [name, setName] = useState(draft.name);
+  const [questions, setQuestions] = useState<DraftQuestion[]>(draft.questions);
+  const [tried, setTried] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [nameTaken, setNameTaken] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  /** After a move, add or remove: which control to focus once the list has re-rendered. */
+  const pendingFocus = useRef<string | null>(null);
+
+  useLayoutEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[data-focus="name"]')?.focus();
+  }, []);
+
+  useLayoutEffect(() => {
+    const wanted = pendingFocus.current;
+    if (!wanted) return;
+    pendingFocus.current = null;
+    const key = wanted.split(':')[0]!;
+    // A question moved to the top or the bottom: its other move button is the one still usable.
+    const candidates = [wanted, `${key}:up`, `${key}:down`, `${key}:competence`];
+    for (const c of candidates) {
+      const el = formRef.current?.querySelector<HTMLElement>(`[data-focus="${c}"]:not(:disabled)`);
+      if (el) {
+        el.focus();
+        break;
+      }
+    }
+  }, [questions]);
+
+  const tooLong = (value: string, max: number) => ([...value.trim()].length > max ? t('tpl.tooLong', { n: max }) : null);
+  const problems: Problems = {
+    name: !name.trim()
+      ? t('tpl.nameRequired')
+      : (tooLong(name, TEMPLATE_LIMITS.name) ?? (nameTaken || others.some((o) => fold(o.name) === fold(name)) ? t('tpl.nameTaken') : null)),
+    questions: questions.length === 0 ? t('tpl.questionsRequired') : null,
+    items: Object.fromEntries(
+      questions.map((q) => [
+        q.key,
+        {
+          competence: !q.competence.trim() ? t('tpl.competenceRequired') : tooLong(q.competence, TEMPLATE_LIMITS.competence),
+          text: !q.text.trim() ? t('tpl.textRequired') : tooLong(q.text, TEMPLATE_LIMITS.text),
+        },
+      ]),
+    ),
+  };
+  const invalid = Boolean(problems.name || problems.questions || Object.values(problems.items).some((p) => p.competence || p.text));
+  const show = (p: string | null) => (tried ? p : null);
+
+  const update = (key: string, patch: Partial<DraftQuestion>) => setQuestions((qs) => qs.map((q) => (q.key === key ? { ...q, ...patch } : q)));
+  const move = (index: number, by: -1 | 1) => {
+    const q = questions[index]!;
+    pendingFocus.current = `${q.key}:${by < 0 ? 'up' : 'down'}`;
+    setQuestions((qs) => {
+      const next = [...qs];
+      const [moved] = next.splice(index, 1);
+      next.splice(index + by, 0, moved!);
+      return next;
+    });
+  };
+  const removeAt = (index: number) => {
+    const after = questions[index + 1] ?? questions[index - 1];
+    pendingFocus.current = after ? `${after.key}:competence` : 'add';
+    setQuestions((qs) => qs.filter((_, i) => i !== index));
+  };
+  const add = () => {
+    const q = blankQuestion();
+    pendingFocus.current = `${q.key}:competence`;
+    setQuestions((qs) => [...qs, q]);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    setFailure(null);
+    if (invalid) {
+      // The first field to fix gets focus; its error is read with it.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      if (problems.questions) formRef.current?.querySelector<HTMLElement>('[data-focus="add"]')?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await api().call('activity.interviewTemplates.save', {
+        ...(draft.id ? { id: draft.id } : {}),
+        name: name.trim(),
+        questions: questions.map((q) => ({ ...(q.id ? { id: q.id } : {}), competence: q.competence.trim(), text: q.text.trim() })),
+      });
+      await onSaved(saved);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'VALIDATION' && (e.details as { reason?: string } | undefined)?.reason === 'duplicateName') {
+        setNameTaken(true);
+        requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[data-focus="name"]')?.focus());
+      } else setFailure(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const atLimit = questions.length >= TEMPLATE_LIMITS.questions;
+
+  return (
+    <form ref={formRef} className="template-editor" aria-label={draft.id ? t('tpl.editTitle', { name: draft.name }) : t('tpl.newTitle')} noValidate onSubmit={(e) => void submit(e)}>
+      <h3 className="template-editor-title">{draft.id ? t('tpl.editTitle', { name: draft.name }) : t('tpl.newTitle')}</h3>
+      <Field label={t('tpl.name')} error={show(problems.name)}>
+        {(control) => (
+          <input
+            {...control}
+            data-focus="name"
+            value={name}
+            maxLength={TEMPLATE_LIMITS.name + 20}
+            onChange={(e) => {
+              setName(e.target.value);
+              setNameTaken(false);
+            }}
+          />
+        )}
+      </Field>
+
+      <ol className="template-questions" aria-label={t('tpl.questions')}>
+        {questions.map((q, index) => {
+          const p = problems.items[q.key]!;
+          const label = t('tpl.questionN', { n: index + 1 });
+          return (
+            <li key={q.key}>
+              <fieldset className="template-question">
+                <legend>{label}</legend>
+                <div className="field-pair">
+                  <Field label={t('tpl.competence')} className="narrow" error={show(p.competence)}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        data-focus={`${q.key}:competence`}
+                        value={q.competence}
+                        placeholder={t('tpl.competenceExample')}
+                        onChange={(e) => update(q.key, { competence: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <Field label={t('tpl.text')} error={show(p.text)}>
+                    {(control) => <textarea {...control} rows={2} value={q.text} onChange={(e) => update(q.key, { text: e.target.value })} />}
+                  </Field>
+                </div>
+                <div className="template-question-actions">
+                  <button type="button" className="ghost small" data-focus={`${q.key}:up`} disabled={index === 0} aria-label={t('tpl.moveUpN', { n: index + 1 })} onClick={() => move(index, -1)}>
+                    ↑ {t('tpl.moveUp')}
+                  </button>
+                  <button
+                    type="button"
+                    className="ghost small"
+                    data-focus={`${q.key}:down`}
+                    disabled={index === questions.length - 1}
+                    aria-label={t('tpl.moveDownN', { n: index + 1 })}
+                    onClick={() => move(index, 1)}
+                  >
+                    ↓ {t('tpl.moveDown')}
+                  </button>
+                  <button type="button" className="ghost small" aria-label={t('tpl.removeN', { n: index + 1 })} onClick={() => removeAt(index)}>
+                    {t('tpl.remove')}
+                  </button>
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      {show(problems.questions) ? (
+        <p className="field-error" id="tpl-questions-error">
+          {problems.questions}
+        </p>
+      ) : null}
+      <div className="toolbar">
+        <button type="button" data-focus="add" disabled={atLimit} aria-describedby={show(problems.questions) ? 'tpl-questions-error' : undefined} onClick={add}>
+          + {t('tpl.addQuestion')}
+        </button>
+        {atLimit ? <span className="muted small">{t('tpl.limit', { n: TEMPLATE_LIMITS.questions })}</span> : null}
+      </div>
+
+      {tried && invalid ? (
+        <p className="alert error" role="alert">
+          {t('tpl.fix')}
+        </p>
+      ) : null}
+      {failure ? (
+        <p className="alert error" role="alert">
+          {failure instanceof ApiError && failure.code === 'NOT_FOUND' ? t('tpl.gone') : i18n.error(failure)}
+        </p>
+      ) : null}
+      <footer className="toolbar template-editor-foot">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('tpl.saving') : t('tpl.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('tpl.cancel')}
+        </button>
+      </footer>
+    </form>
+  );
+}
