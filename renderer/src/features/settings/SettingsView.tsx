@@ -11,6 +11,7 @@ import { Field } from '../../ui/Field.tsx';
 import { PassphraseInput } from '../../ui/PassphraseInput.tsx';
 import { IntakeSettings } from '../intake/IntakeSettings.tsx';
 import { MailSettings } from '../activity/MailSettings.tsx';
+import { InterviewTemplateSettings } from '../activity/InterviewTemplates.tsx';
 
 /** Idle lock, language, passphrase and the remembered key. */
 export function SettingsView() {
@@ -21,6 +22,7 @@ export function SettingsView() {
       <GeneralSettings />
       <IntakeSettings />
       <MailSettings />
+      <InterviewTemplateSettings />
       <ChangePassphrase />
       <RememberedKey />
     </section>
