@@ -165,6 +165,8 @@ export interface OutboxItem {
   clientId: string;
   clientName: string;
   vacancyId: string | null;
+  /** The vacancy's title, for people to read (null without a vacancy, or once it is deleted). */
+  vacancyTitle: string | null;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: string | null;
@@ -179,6 +181,7 @@ export interface Disclosure {
   clientId: string;
   clientName: string;
   vacancyId: string | null;
+  vacancyTitle: string | null;
   fields: ShareField[];
   mode: ShareMode;
   consentEventId: string;

@@ -78,6 +78,7 @@ export interface ExportNotSent {
   clientId: string;
   clientName: string;
   vacancyId: string | null;
+  vacancyTitle: string | null;
   status: OutboxStatus;
   queuedAt: string;
 }

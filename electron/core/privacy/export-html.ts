@@ -430,7 +430,9 @@ export function renderExportHtml(data: ExportData, locale: Locale): string {
 
   // Disclosures: which fields, to whom, when, on what basis (the consent and the transfer basis).
   const consentAt = new Map(data.consents.events.map((e) => [e.id, e.at]));
-  const clientOf = (name: string, vacancyId: string | null) => esc(name) + (vacancyId ? ` (${esc(t.vacancy)} ${esc(vacancyId)})` : '');
+  // The vacancy by its title; by its id only once the vacancy itself is gone.
+  const clientOf = (name: string, vacancy: { vacancyId: string | null; vacancyTitle: string | null }) =>
+    esc(name) + (vacancy.vacancyId ? ` (${esc(t.vacancy)} ${esc(vacancy.vacancyTitle ?? vacancy.vacancyId)})` : '');
   const disclosures =
     `<p>${esc(t.disclosuresIntro)}</p>` +
     table(
@@ -440,7 +442,7 @@ export function renderExportHtml(data: ExportData, locale: Locale): string {
         const transfer = t.transfer[d.transferBasis];
         return [
           `${time(d.deliveredAt)}<br><span class="small">${esc(t.deliveredAt)}; ${esc(t.queuedAt)} ${time(d.queuedAt)}</span>`,
-          clientOf(d.clientName, d.vacancyId),
+          clientOf(d.clientName, d),
           `${d.fields.map((f) => esc(t.fields[f] ?? f)).join(', ')}<br><span class="small">${esc(t.modes[d.mode] ?? d.mode)}</span>`,
           `${esc(consent ? t.consentOf(consent.slice(0, 10)) : t.consentRef)};<br>${esc(transfer ? transfer(d.transferDetail) : d.transferDetail)}`,
         ];
@@ -452,7 +454,7 @@ export function renderExportHtml(data: ExportData, locale: Locale): string {
           [t.when, t.client, t.what, t.status],
           data.sharing.notSent.map((n) => [
             time(n.queuedAt),
-            clientOf(n.clientName, n.vacancyId),
+            clientOf(n.clientName, n),
             esc(t.outboxKinds[n.kind] ?? n.kind),
             esc(t.outboxStatus[n.status] ?? n.status),
           ]),

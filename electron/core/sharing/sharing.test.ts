@@ -92,6 +92,18 @@ describe('sharing: what may leave', () => {
     expect(partial.refused.map((r) => [r.candidateId, r.refusal])).toEqual([[b.id, 'noConsent']]);
   });
 
+  it('names the vacancy by its title in the outbox and the disclosures, not by its id', async () => {
+    const t = await ready();
+    const vacancy = await t.call('vacancies.create', { clientId: t.client.id, title: 'Truckfører, nattskift', postalCode: '5003' });
+    const c = await addCandidate(t.call, 1, { consentTo: t.client.id, vacancyId: vacancy.id });
+    await t.call('sharing.share', { candidateIds: [c.id], clientId: t.client.id, vacancyId: vacancy.id });
+    await t.idle();
+    expect(await allOutbox(t.call)).toEqual([expect.objectContaining({ vacancyId: vacancy.id, vacancyTitle: 'Truckfører, nattskift', status: 'delivered' })]);
+    expect(await t.call('sharing.disclosures.list', { candidateId: c.id })).toEqual([
+      expect.objectContaining({ vacancyId: vacancy.id, vacancyTitle: 'Truckfører, nattskift' }),
+    ]);
+  });
+
   it('by default leaves out national id, birth date, street address and photo; keeps the city', async () => {
     const t = await ready();
     const c = await addCandidate(t.call, 7, { consentTo: t.client.id });

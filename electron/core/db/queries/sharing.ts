@@ -208,6 +208,7 @@ interface OutboxRow {
   client_id: string;
   client_name: string;
   vacancy_id: string | null;
+  vacancy_title: string | null;
   status: OutboxStatus;
   attempts: number;
   next_attempt_at: string | null;
@@ -217,8 +218,9 @@ interface OutboxRow {
 }
 
 const OUTBOX_SELECT = `SELECT o.seq, o.id, o.kind, o.candidate_id, ca.name AS candidate_name, o.client_id, cl.name AS client_name, o.vacancy_id,
-    o.status, o.attempts, o.next_attempt_at, o.last_error, o.created_at, o.delivered_at
-  FROM sharing_outbox o JOIN clients cl ON cl.id = o.client_id LEFT JOIN candidates ca ON ca.id = o.candidate_id`;
+    v.title AS vacancy_title, o.status, o.attempts, o.next_attempt_at, o.last_error, o.created_at, o.delivered_at
+  FROM sharing_outbox o JOIN clients cl ON cl.id = o.client_id LEFT JOIN candidates ca ON ca.id = o.candidate_id
+    LEFT JOIN vacancies v ON v.id = o.vacancy_id`;
 
 const toItem = (r: OutboxRow): OutboxItem => ({
   id: r.id,
@@ -228,6 +230,7 @@ const toItem = (r: OutboxRow): OutboxItem => ({
   clientId: r.client_id,
   clientName: r.client_name,
   vacancyId: r.vacancy_id,
+  vacancyTitle: r.vacancy_title,
   status: r.status,
   attempts: r.attempts,
   nextAttemptAt: r.status === 'queued' ? r.next_attempt_at : null,
@@ -541,15 +544,16 @@ export function queueWithdrawalDeletions(db: Db, a: { at: string }): string[] {
 export function listDisclosures(db: Db, a: { candidateId: string }): Disclosure[] {
   const rows = prepared(
     db,
-    `SELECT o.id, o.client_id, cl.name AS client_name, o.vacancy_id, o.fields, o.mode, o.consent_event_id, o.transfer_basis, o.transfer_detail,
-       o.created_at, o.created_by, o.delivered_at
-     FROM sharing_outbox o JOIN clients cl ON cl.id = o.client_id
+    `SELECT o.id, o.client_id, cl.name AS client_name, o.vacancy_id, v.title AS vacancy_title, o.fields, o.mode, o.consent_event_id,
+       o.transfer_basis, o.transfer_detail, o.created_at, o.created_by, o.delivered_at
+     FROM sharing_outbox o JOIN clients cl ON cl.id = o.client_id LEFT JOIN vacancies v ON v.id = o.vacancy_id
      WHERE o.candidate_id = ? AND o.kind = 'profile' AND o.status = 'delivered' ORDER BY o.delivered_at DESC, o.seq DESC`,
   ).all(a.candidateId) as {
     id: string;
     client_id: string;
     client_name: string;
     vacancy_id: string | null;
+    vacancy_title: string | null;
     fields: string;
     mode: ShareMode;
     consent_event_id: string;
@@ -564,6 +568,7 @@ export function listDisclosures(db: Db, a: { candidateId: string }): Disclosure[
     clientId: r.client_id,
     clientName: r.client_name,
     vacancyId: r.vacancy_id,
+    vacancyTitle: r.vacancy_title,
     fields: JSON.parse(r.fields) as ShareField[],
     mode: r.mode,
     consentEventId: r.consent_event_id,
@@ -579,7 +584,7 @@ export function listDisclosures(db: Db, a: { candidateId: string }): Disclosure[
 export function collectSharing(db: Db, candidateId: string) {
   const notSent = listOutbox(db, { candidateId, offset: 0, limit: 500 })
     .items.filter((i) => i.status !== 'delivered')
-    .map((i) => ({ outboxId: i.id, kind: i.kind, clientId: i.clientId, clientName: i.clientName, vacancyId: i.vacancyId, status: i.status, queuedAt: i.createdAt }));
+    .map((i) => ({ outboxId: i.id, kind: i.kind, clientId: i.clientId, clientName: i.clientName, vacancyId: i.vacancyId, vacancyTitle: i.vacancyTitle, status: i.status, queuedAt: i.createdAt }));
   return { disclosures: listDisclosures(db, { candidateId }), notSent };
 }
 

@@ -221,7 +221,7 @@ export function ShareSection({ candidateId }: { candidateId: string }) {
           {items.map((i) => (
             <li key={i.id}>
               <strong>{i.clientName}</strong>
-              {i.vacancyId ? <span className="muted"> · {i.vacancyId}</span> : null}{' '}
+              {i.vacancyId ? <span className="muted"> · {i.vacancyTitle ?? i.vacancyId}</span> : null}{' '}
               <span className={`badge share-${i.status}`}>{t(`sharing.status.${i.status}`)}</span>{' '}
               <span className="muted small">{i18n.dateTime(i.deliveredAt ?? i.createdAt)}</span>
             </li>

@@ -247,7 +247,7 @@ function OutboxCard() {
                 <td>{i.candidateName ?? <span className="muted">{t('sharing.outbox.erased')}</span>}</td>
                 <td>
                   {i.clientName}
-                  {i.vacancyId ? <span className="muted"> · {i.vacancyId}</span> : null}
+                  {i.vacancyId ? <span className="muted"> · {i.vacancyTitle ?? i.vacancyId}</span> : null}
                 </td>
                 <td>{t(`sharing.kind.${i.kind}`)}</td>
                 <td>
