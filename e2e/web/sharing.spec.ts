@@ -67,6 +67,9 @@ test('sharing: refused without consent with the reason; with consent, exactly wh
   await sharing.getByRole('button', { name: 'Legg i utboksen' }).click();
   await expect(page.getByRole('status').getByText('Profilen er lagt i utboksen til Fjordlager AS.')).toBeVisible();
   await expect(sharing.getByRole('listitem').filter({ hasText: 'Fjordlager AS' })).toContainText('Venter');
+  // The vacancy by its title, never its id.
+  await expect(sharing.getByRole('listitem').filter({ hasText: 'Fjordlager AS' })).toContainText('Lagermedarbeider');
+  await expect(sharing.getByRole('listitem').filter({ hasText: 'Fjordlager AS' })).not.toContainText(vacancy.id);
 
   // The outbox lists it, waiting (the client does not answer) with its attempts.
   await page.getByRole('button', { name: 'Deling', exact: true }).click();
@@ -77,6 +80,7 @@ test('sharing: refused without consent with the reason; with consent, exactly wh
   await expect(item).toContainText('Fjordlager AS');
   await expect(item).toContainText('Profil');
   await expect(item).toContainText('Venter');
+  await expect(item).toContainText('Lagermedarbeider');
   if (process.env.SHARING_SCREENSHOTS) await page.screenshot({ path: `${process.env.SHARING_SCREENSHOTS}/sharing-outbox.png`, fullPage: true });
 
   // The connection cannot go while the item waits for it; cancelled, it can.
