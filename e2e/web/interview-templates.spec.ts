@@ -83,14 +83,19 @@ test('a template is made with two questions, reordered by keyboard, used for an 
   await page.getByRole('button', { name: 'Kandidater', exact: true }).click();
   await row(page, 'Åse Ødegård').click();
   await panel(page).getByLabel('Mal', { exact: true }).selectOption({ label: 'Lager og logistikk' });
+  await snap(page, 'interview-template-choose', panel(page).locator('#sec-interviews'));
   await panel(page).getByRole('button', { name: 'Start intervju' }).click();
   const interview = panel(page).getByRole('form', { name: 'Lager og logistikk' });
   await expect(interview.locator('fieldset.question legend strong')).toHaveText(['HMS', 'Samarbeid']);
   await interview.getByLabel('HMS: Svar og inntrykk').fill('Sier fra og sperrer av.');
   await expect(interview.getByText(/^Lagret/)).toBeVisible();
 
+  // "Rediger maler" beside the interviews leads to the templates in the settings.
+  await interview.getByRole('button', { name: 'Lukk intervjuet' }).click();
+  await panel(page).getByRole('button', { name: 'Rediger maler' }).click();
+  await expect(section.getByRole('heading', { name: 'Intervjumaler' })).toBeFocused();
+
   // Deleting asks first, saying the interview keeps its questions; "keep" is the safe default.
-  await page.getByRole('button', { name: 'Innstillinger' }).click();
   await section.getByRole('button', { name: 'Slett Lager og logistikk' }).click();
   const confirm = section.getByRole('alertdialog', { name: 'Slette malen «Lager og logistikk»?' });
   await expect(confirm).toContainText('beholder sine egne spørsmål');

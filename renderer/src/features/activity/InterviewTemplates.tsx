@@ -5,6 +5,7 @@ import { ApiError } from '../../api/errors.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
+import { useActivityUi } from './store.ts';
 import './activity.css';
 
 /** A question being edited: `id` once saved, `key` for React and focus either way. */
@@ -43,6 +44,15 @@ export function InterviewTemplateSettings() {
   const returnFocus = useRef<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const asked = useActivityUi((s) => s.showTemplates);
+
+  useEffect(() => {
+    if (!asked) return;
+    headingRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus();
+    useActivityUi.getState().templatesShown();
+  }, [asked]);
 
   const load = () =>
     api()
@@ -105,7 +115,9 @@ export function InterviewTemplateSettings() {
 
   return (
     <section className="card interview-templates" aria-labelledby="settings-templates" id="interview-templates">
-      <h2 id="settings-templates">{t('tpl.title')}</h2>
+      <h2 id="settings-templates" ref={headingRef} tabIndex={-1}>
+        {t('tpl.title')}
+      </h2>
       <p className="muted">{t('tpl.intro')}</p>
       {editing ? (
         <TemplateEditor

@@ -3,6 +3,7 @@ import type { Interview, InterviewAnswer, InterviewTemplate } from '../../../../
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Autosaver } from './autosave.ts';
+import { useActivityUi } from './store.ts';
 
 /** Interviews: started from a template, typed into freely, saved as you type. */
 export function Interviews({ candidateId }: { candidateId: string }) {
@@ -73,6 +74,9 @@ export function Interviews({ candidateId }: { candidateId: string }) {
             </select>
             <button type="button" disabled={templates === null} onClick={() => void start()}>
               {t('iv.start')}
+            </button>
+            <button type="button" className="ghost small" onClick={() => useActivityUi.getState().openTemplates()}>
+              {t('iv.editTemplates')}
             </button>
           </div>
         </>

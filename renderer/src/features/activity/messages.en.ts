@@ -118,6 +118,7 @@ export const activityEn: Record<keyof typeof activityNb, string> = {
   'iv.savedAt': 'Saved {when}',
   'iv.unsaved': 'Not saved yet',
   'iv.saveFailed': 'Could not save – trying again.',
+  'iv.editTemplates': 'Edit templates',
   'iv.none': 'No interviews yet.',
 
   'tpl.title': 'Interview templates',
@@ -156,7 +157,7 @@ export const activityEn: Record<keyof typeof activityNb, string> = {
   'tpl.nameRequired': 'Give the template a name.',
   'tpl.nameTaken': 'A template with this name already exists.',
   'tpl.questionsRequired': 'The template needs at least one question.',
-  'tpl.competenceRequired': 'Write which competence the question is about.',
+  'tpl.competenceRequired': 'Write the competence asked about.',
   'tpl.textRequired': 'Write the question itself.',
   'tpl.tooLong': 'Too long: at most {n} characters.',
   'tpl.fix': 'The template was not saved. Correct the marked fields.',

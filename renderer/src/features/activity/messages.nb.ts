@@ -116,6 +116,7 @@ export const activityNb = {
   'iv.savedAt': 'Lagret {when}',
   'iv.unsaved': 'Ikke lagret ennå',
   'iv.saveFailed': 'Kunne ikke lagre – prøver igjen.',
+  'iv.editTemplates': 'Rediger maler',
   'iv.none': 'Ingen intervjuer ennå.',
 
   'tpl.title': 'Intervjumaler',
@@ -154,7 +155,7 @@ export const activityNb = {
   'tpl.nameRequired': 'Gi malen et navn.',
   'tpl.nameTaken': 'Det finnes allerede en mal med dette navnet.',
   'tpl.questionsRequired': 'Malen må ha minst ett spørsmål.',
-  'tpl.competenceRequired': 'Skriv hvilken kompetanse spørsmålet gjelder.',
+  'tpl.competenceRequired': 'Skriv kompetansen spørsmålet gjelder.',
   'tpl.textRequired': 'Skriv selve spørsmålet.',
   'tpl.tooLong': 'For langt: høyst {n} tegn.',
   'tpl.fix': 'Malen er ikke lagret. Rett feltene som er merket.',
