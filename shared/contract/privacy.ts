@@ -87,6 +87,9 @@ export type ConsentSource = (typeof ConsentSources)[number];
 export interface ConsentScope {
   clientId: string;
   vacancyId: string | null;
+  /** For people to read: the client's name and the vacancy's title while they are in the register. */
+  clientName: string | null;
+  vacancyTitle: string | null;
 }
 
 export interface ConsentNotice {
@@ -129,7 +132,7 @@ export interface CurrentConsents {
   /** Granted now? (false when never asked or withdrawn). */
   purposes: Record<SimplePurpose, boolean>;
   /** Clients (and vacancies) the profile may be shared with now. */
-  sharing: { clientId: string; vacancyId: string | null; since: string }[];
+  sharing: { clientId: string; vacancyId: string | null; vacancyTitle: string | null; since: string }[];
   states: ConsentState[];
 }
 

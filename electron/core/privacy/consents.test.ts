@@ -97,8 +97,8 @@ describe('consent ledger', () => {
     expect(await hasConsent(ctx, c.id, 'shareWithClient', { clientId: 'client-2', vacancyId: 'vac-8' })).toBe(false);
     expect(await hasConsent(ctx, c.id, 'shareWithClient', { clientId: 'client-3' })).toBe(false);
     expect((await t.call('privacy.consents.current', { candidateId: c.id })).sharing).toEqual([
-      { clientId: 'client-1', vacancyId: null, since: expect.any(String) },
-      { clientId: 'client-2', vacancyId: 'vac-7', since: expect.any(String) },
+      { clientId: 'client-1', vacancyId: null, vacancyTitle: null, since: expect.any(String) },
+      { clientId: 'client-2', vacancyId: 'vac-7', vacancyTitle: null, since: expect.any(String) },
     ]);
 
     await t.call('privacy.consents.withdraw', { candidateId: c.id, purpose: 'marketingEmail', source: 'phone' });
@@ -106,8 +106,8 @@ describe('consent ledger', () => {
     // Withdrawing a client as a whole ends its vacancy consents too.
     const ended = await t.call('privacy.consents.withdraw', { candidateId: c.id, purpose: 'shareWithClient', clientId: 'client-2', source: 'email' });
     expect(ended.map((e) => e.scope)).toEqual([
-      { clientId: 'client-2', vacancyId: null },
-      { clientId: 'client-2', vacancyId: 'vac-7' },
+      { clientId: 'client-2', vacancyId: null, clientName: null, vacancyTitle: null },
+      { clientId: 'client-2', vacancyId: 'vac-7', clientName: null, vacancyTitle: null },
     ]);
     expect(await hasConsent(ctx, c.id, 'shareWithClient', { clientId: 'client-2', vacancyId: 'vac-7' })).toBe(false);
     expect((await t.call('privacy.consents.current', { candidateId: c.id })).sharing.map((s) => s.clientId)).toEqual(['client-1']);
@@ -189,8 +189,21 @@ describe('who consents to a purpose', () => {
     const sharing = await t.call('privacy.consents.holders', { purpose: 'shareWithClient' });
     expect(sharing.total).toBe(2);
     expect(sharing.items.map((h) => [h.name, h.scope, h.source, h.noticeVersion])).toEqual([
-      ['Åse Ødegård', { clientId: 'k1', vacancyId: null }, 'phone', 'samtykke-2026-1'],
-      ['Åse Ødegård', { clientId: 'k2', vacancyId: 'v9' }, 'email', 'samtykke-2026-1'],
+      ['Åse Ødegård', { clientId: 'k1', vacancyId: null, clientName: null, vacancyTitle: null }, 'phone', 'samtykke-2026-1'],
+      ['Åse Ødegård', { clientId: 'k2', vacancyId: 'v9', clientName: null, vacancyTitle: null }, 'email', 'samtykke-2026-1'],
+    ]);
+    // A client and a vacancy of the register are named, for the recruiter and in the export.
+    const client = await t.call('clients.create', { name: 'Fjordlager AS', orgNumber: '923609016' });
+    const vacancy = await t.call('vacancies.create', { clientId: client.id, title: 'Truckfører, nattskift' });
+    await t.call('privacy.consents.grant', { candidateId: per.id, purpose: 'shareWithClient', clientId: client.id, vacancyId: vacancy.id, source: 'form', notice });
+    expect((await t.call('privacy.consents.holders', { purpose: 'shareWithClient' })).items.find((h) => h.name === 'Per')?.scope).toEqual({
+      clientId: client.id,
+      vacancyId: vacancy.id,
+      clientName: 'Fjordlager AS',
+      vacancyTitle: 'Truckfører, nattskift',
+    });
+    expect((await t.call('privacy.consents.current', { candidateId: per.id })).sharing).toEqual([
+      { clientId: client.id, vacancyId: vacancy.id, vacancyTitle: 'Truckfører, nattskift', since: expect.any(String) },
     ]);
     expect((await t.call('privacy.consents.holders', { purpose: 'marketingEmail' })).items.map((h) => h.name)).toEqual(['Per']);
     expect(await t.call('privacy.consents.holders', { purpose: 'recruitment' })).toEqual({ total: 0, items: [] });

@@ -1,4 +1,4 @@
-import type { ActivityData, Locale } from '../../../shared/contract/index.ts';
+import type { ActivityData, ConsentScope, Locale } from '../../../shared/contract/index.ts';
 import type { ExportData } from './export-data.ts';
 
 /**
@@ -386,8 +386,12 @@ export function renderExportHtml(data: ExportData, locale: Locale): string {
     data.documents.map((d) => [`<a href="${esc(encodeURI(d.path))}">${esc(d.fileName)}</a>`, date(d.addedAt)]),
   );
 
-  const purposeName = (p: keyof typeof t.purposes, scope: { clientId: string; vacancyId: string | null } | null) =>
-    esc(t.purposes[p]) + (scope ? ` (${esc(scope.clientId)}${scope.vacancyId ? `, ${esc(scope.vacancyId)}` : ''})` : '');
+  // A scope by the client's name and the vacancy's title; their ids only once they are gone.
+  const purposeName = (p: keyof typeof t.purposes, scope: ConsentScope | null) =>
+    esc(t.purposes[p]) +
+    (scope
+      ? ` (${esc(scope.clientName ?? scope.clientId)}${scope.vacancyId ? `, ${esc(t.vacancy)} ${esc(scope.vacancyTitle ?? scope.vacancyId)}` : ''})`
+      : '');
   const consents =
     `<h3>${esc(t.current)}</h3>` +
     table(

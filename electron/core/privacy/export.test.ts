@@ -189,6 +189,10 @@ describe('data-subject export', () => {
     expect(data.correspondence.entries.map((e) => e.kind).sort()).toEqual(['call', 'email', 'interview', 'reference', 'sms']);
 
     // The page: to whom, which fields, when, on what basis — and what is still waiting.
+    // Consents name the client (and a vacancy not in the register by the reference given).
+    const consents = html.slice(html.indexOf('<h2>Samtykker</h2>'), html.indexOf('<h2>Utlevert til kunder</h2>'));
+    expect(consents).toContain('Deling med kunde (Fjordlager AS, stilling lager-12)');
+    expect(consents).not.toContain(fjord.id);
     const shared = html.slice(html.indexOf('<h2>Utlevert til kunder</h2>'));
     expect(shared).toContain('Fjordlager AS (stilling lager-12)');
     expect(shared).toContain('navn, e-post, telefon, sted (by og region)');

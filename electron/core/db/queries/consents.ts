@@ -3,6 +3,7 @@ import type {
   ConsentEvent,
   ConsentHolder,
   ConsentPurpose,
+  ConsentScope,
   ConsentSource,
   ConsentState,
   CurrentConsents,
@@ -35,13 +36,20 @@ interface EventRow {
   notice_version: string | null;
   notice_sha256: string | null;
   notice_text: string | null;
+  client_name: string | null;
+  vacancy_title: string | null;
 }
 
-const EVENT_SELECT = `SELECT e.*, s.name AS recorder_name, n.text AS notice_text
+/** The scope's client and vacancy by name, for people to read (null once gone, or for a vacancy reference of the client's own). */
+const SCOPE_NAMES = `(SELECT name FROM clients WHERE id = e.client_id) AS client_name, (SELECT title FROM vacancies WHERE id = e.vacancy_id) AS vacancy_title`;
+
+const EVENT_SELECT = `SELECT e.*, s.name AS recorder_name, n.text AS notice_text, ${SCOPE_NAMES}
   FROM consent_events e JOIN staff s ON s.id = e.recorded_by LEFT JOIN privacy_notices n ON n.sha256 = e.notice_sha256`;
 
-const scopeOf = (r: { purpose: ConsentPurpose; client_id: string; vacancy_id: string }) =>
-  r.purpose === 'shareWithClient' ? { clientId: r.client_id, vacancyId: r.vacancy_id || null } : null;
+const scopeOf = (r: { purpose: ConsentPurpose; client_id: string; vacancy_id: string; client_name?: string | null; vacancy_title?: string | null }): ConsentScope | null =>
+  r.purpose === 'shareWithClient'
+    ? { clientId: r.client_id, vacancyId: r.vacancy_id || null, clientName: r.client_name ?? null, vacancyTitle: r.vacancy_title ?? null }
+    : null;
 
 function toEvent(r: EventRow): ConsentEvent {
   return {
@@ -108,7 +116,7 @@ export function currentConsents(db: Db, a: { candidateId: string }): CurrentCons
       noticeVersion: r.notice_version,
     });
     if (r.purpose === 'shareWithClient') {
-      if (granted) sharing.push({ clientId: r.client_id, vacancyId: r.vacancy_id || null, since: r.at });
+      if (granted) sharing.push({ clientId: r.client_id, vacancyId: r.vacancy_id || null, vacancyTitle: r.vacancy_title, since: r.at });
     } else purposes[r.purpose] = granted;
   }
   return { candidateId: a.candidateId, purposes, sharing, states };
@@ -364,7 +372,8 @@ export function consentHoldersOf(db: Db, a: { purpose: ConsentPurpose; limit: nu
   ).n;
   const rows = db
     .prepare(
-      `SELECT l.candidate_id, c.name, c.status, l.purpose, l.client_id, l.vacancy_id, l.at, l.source, l.notice_version
+      `SELECT l.candidate_id, c.name, c.status, l.purpose, l.client_id, l.vacancy_id, l.at, l.source, l.notice_version,
+         (SELECT name FROM clients WHERE id = l.client_id) AS client_name, (SELECT title FROM vacancies WHERE id = l.vacancy_id) AS vacancy_title
        FROM (${latest}) l JOIN candidates c ON c.id = l.candidate_id
        WHERE l.newest = 1 AND l.action = 'grant' ORDER BY c.sort_key, c.id, l.client_id, l.vacancy_id LIMIT @limit`,
     )
@@ -375,6 +384,8 @@ export function consentHoldersOf(db: Db, a: { purpose: ConsentPurpose; limit: nu
     purpose: ConsentPurpose;
     client_id: string;
     vacancy_id: string;
+    client_name: string | null;
+    vacancy_title: string | null;
     at: string;
     source: ConsentSource;
     notice_version: string | null;

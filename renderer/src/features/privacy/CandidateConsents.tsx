@@ -235,7 +235,7 @@ export function CandidateConsents({ candidateId, data, onChanged }: { candidateI
               {data.current.sharing.map((s) => (
                 <li key={`${s.clientId}/${s.vacancyId ?? ''}`}>
                   {data.clients.get(s.clientId) ?? t('privacy.consents.client', { client: s.clientId })}
-                  {s.vacancyId ? `, ${t('privacy.consents.vacancy', { vacancy: s.vacancyId })}` : ''} · {i18n.date(s.since.slice(0, 10))}{' '}
+                  {s.vacancyId ? `, ${t('privacy.consents.vacancy', { vacancy: s.vacancyTitle ?? s.vacancyId })}` : ''} · {i18n.date(s.since.slice(0, 10))}{' '}
                   <button
                     type="button"
                     className="small"

@@ -66,8 +66,8 @@ export function ConsentsCard({ counts }: { counts: Record<ConsentPurpose, number
                           <button type="button" className="link" onClick={() => openPanel({ mode: 'view', id: h.candidateId })}>
                             {h.name}
                           </button>
-                          {h.scope ? ` – ${t('privacy.consents.client', { client: h.scope.clientId })}` : ''}
-                          {h.scope?.vacancyId ? `, ${t('privacy.consents.vacancy', { vacancy: h.scope.vacancyId })}` : ''} ·{' '}
+                          {h.scope ? ` – ${h.scope.clientName ?? t('privacy.consents.client', { client: h.scope.clientId })}` : ''}
+                          {h.scope?.vacancyId ? `, ${t('privacy.consents.vacancy', { vacancy: h.scope.vacancyTitle ?? h.scope.vacancyId })}` : ''} ·{' '}
                           {i18n.date(h.since.slice(0, 10))} · {t(`privacy.source.${h.source}`)}
                           {h.noticeVersion ? ` · ${h.noticeVersion}` : ''}
                         </li>
