@@ -103,5 +103,13 @@ describe('interview templates', () => {
     const [standard] = (await t.call('activity.interviewTemplates.list', {})).filter((x) => x.name === 'Standardintervju');
     expect((await t.call('activity.interviewTemplates.save', { id: standard!.id, name: 'Standardintervju', questions: [q] })).questions).toHaveLength(1);
     expect((await t.call('activity.interviewTemplates.list', {})).map((x) => x.name)).toEqual(['Lager', 'Standardintervju']);
+
+    // Two saves of one new name at once: one of them gets it.
+    const both = await Promise.allSettled([
+      t.call('activity.interviewTemplates.save', { name: 'Kveld', questions: [q] }),
+      t.call('activity.interviewTemplates.save', { name: 'kveld', questions: [q] }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await t.call('activity.interviewTemplates.list', {})).map((x) => x.name)).toEqual(['Kveld', 'Lager', 'Standardintervju']);
   });
 });

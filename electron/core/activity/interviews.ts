@@ -1,5 +1,4 @@
 import type { Interview, InterviewQuestion, InterviewTemplate, MethodParsedInput } from '../../../shared/contract/index.ts';
-import { AppError } from '../rpc/errors.ts';
 import type { CoreContext } from '../context.ts';
 
 /**
@@ -34,20 +33,16 @@ export async function listTemplates(ctx: CoreContext): Promise<InterviewTemplate
   return db.call('interviews.templates');
 }
 
-const fold = (name: string) => name.normalize('NFC').toLocaleLowerCase('nb');
-
 /**
  * Creates a template (no id) or replaces an existing one's name and questions. New
  * questions get their ids here; kept questions keep theirs, so an edit does not
- * change what interviews already started refer to. Names are unique, case folded,
- * so the interview form's list of templates is unambiguous.
+ * change what interviews already started refer to. A name in use (case folded) is
+ * refused by the query, in the same call on the writer as the write, so two saves
+ * cannot both take one name.
  */
 export async function saveTemplate(ctx: CoreContext, input: MethodParsedInput<'activity.interviewTemplates.save'>): Promise<InterviewTemplate> {
   const { db, owner } = ctx.vault.requireSession();
-  const existing = await listTemplates(ctx);
-  if (existing.some((t) => t.id !== input.id && fold(t.name) === fold(input.name))) {
-    throw new AppError('VALIDATION', 'An interview template with that name exists', { field: 'name', reason: 'duplicateName' });
-  }
+  await listTemplates(ctx);
   const questions: InterviewQuestion[] = input.questions.map((q) => ({ id: q.id ?? ctx.newId(), competence: q.competence, text: q.text }));
   const now = ctx.clock.now().toISOString();
   if (input.id !== undefined) return db.call('interviews.updateTemplate', { id: input.id, name: input.name, questions, actorId: owner.id, now });

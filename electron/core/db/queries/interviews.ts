@@ -51,7 +51,17 @@ export function listTemplates(db: Db): InterviewTemplate[] {
   return rows.map((r) => ({ id: r.id, name: r.name, questions: JSON.parse(r.questions) as InterviewQuestion[], updatedAt: r.updated_at }));
 }
 
+const fold = (name: string) => name.normalize('NFC').toLocaleLowerCase('nb');
+
+/** Names are unique, case folded, so the interview form's list of templates is unambiguous. */
+function requireFreeName(db: Db, id: string, name: string): void {
+  if (listTemplates(db).some((t) => t.id !== id && fold(t.name) === fold(name))) {
+    throw new AppError('VALIDATION', 'An interview template with that name exists', { field: 'name', reason: 'duplicateName' });
+  }
+}
+
 export function saveTemplate(db: Db, a: { id: string; name: string; questions: InterviewQuestion[]; actorId: string; now: string }): InterviewTemplate {
+  requireFreeName(db, a.id, a.name);
   prepared(
     db,
     `INSERT INTO interview_templates (id, name, questions, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
@@ -62,6 +72,7 @@ export function saveTemplate(db: Db, a: { id: string; name: string; questions: I
 
 /** An edit of an existing template; NOT_FOUND when it was deleted meanwhile (a stale editor does not bring it back). */
 export function updateTemplate(db: Db, a: { id: string; name: string; questions: InterviewQuestion[]; actorId: string; now: string }): InterviewTemplate {
+  requireFreeName(db, a.id, a.name);
   const changed = prepared(db, 'UPDATE interview_templates SET name = ?, questions = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
     a.name,
     JSON.stringify(a.questions),
