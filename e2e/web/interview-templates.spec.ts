@@ -76,7 +76,16 @@ test('a template is made with two questions, reordered by keyboard, used for an 
   await again.getByRole('group', { name: 'Spørsmål 1' }).getByLabel('Spørsmål', { exact: true }).fill('Beskriv et ansvar du tok.');
   await again.getByRole('button', { name: 'Lagre malen' }).click();
   await expect(again.getByText('Det finnes allerede en mal med dette navnet.')).toBeVisible();
+  // Cancelling typed work asks first; Esc keeps editing (and does not leave the settings), then discard.
   await again.getByRole('button', { name: 'Avbryt' }).click();
+  const discard = again.getByRole('alertdialog', { name: 'Forkaste endringene i malen?' });
+  await expect(discard.getByRole('button', { name: 'Fortsett å redigere' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(discard).toBeHidden();
+  await expect(again.getByRole('button', { name: 'Avbryt' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await discard.getByRole('button', { name: 'Forkast endringene' }).click();
+  await expect(again).toBeHidden();
   await expect(list.getByRole('listitem')).toHaveCount(2);
 
   // The interview on the candidate screen starts from the template, its questions in the order set.
@@ -125,7 +134,13 @@ test('editing a template renames it and removes a question; the English screen h
   await page.getByRole('button', { name: 'Innstillinger' }).click();
   await page.getByLabel('Språk').selectOption('en');
   const section = page.getByRole('region', { name: 'Interview templates' });
+  // Esc on an unchanged form just closes it, back to the template's edit button.
   await section.getByRole('button', { name: 'Edit Standardintervju' }).click();
+  await expect(section.getByLabel('Template name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(section.getByRole('button', { name: 'Edit Standardintervju' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.keyboard.press('Enter');
   const form = section.getByRole('form', { name: 'Edit the template “Standardintervju”' });
   await form.getByLabel('Template name').fill('Warehouse interview');
   await expect(form.getByRole('group')).toHaveCount(5);

@@ -219,7 +219,14 @@ function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Draft; ot
   const [saving, setSaving] = useState(false);
   const [nameTaken, setNameTaken] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const keepEditingRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const keepEditing = () => {
+    setConfirmDiscard(false);
+    cancelRef.current?.focus();
+  };
   /** After a move, add or remove: which control to focus once the list has re-rendered. */
   const pendingFocus = useRef<string | null>(null);
 
@@ -242,6 +249,15 @@ function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Draft; ot
       }
     }
   }, [questions]);
+
+  useEffect(() => {
+    if (confirmDiscard) keepEditingRef.current?.focus();
+  }, [confirmDiscard]);
+
+  const shape = (qs: { id?: string; competence: string; text: string }[]) => JSON.stringify(qs.map((q) => [q.id ?? '', q.competence, q.text]));
+  const dirty = name !== draft.name || shape(questions) !== shape(draft.questions);
+  /** Cancel (or Esc): leaves at once when nothing changed, else asks before throwing the changes away. */
+  const cancel = () => (dirty ? setConfirmDiscard(true) : onCancel());
 
   const tooLong = (value: string, max: number) => ([...value.trim()].length > max ? t('tpl.tooLong', { n: max }) : null);
   const problems: Problems = {
@@ -315,7 +331,20 @@ function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Draft; ot
   const atLimit = questions.length >= TEMPLATE_LIMITS.questions;
 
   return (
-    <form ref={formRef} className="template-editor" aria-label={draft.id ? t('tpl.editTitle', { name: draft.name }) : t('tpl.newTitle')} noValidate onSubmit={(e) => void submit(e)}>
+    <form
+      ref={formRef}
+      className="template-editor"
+      aria-label={draft.id ? t('tpl.editTitle', { name: draft.name }) : t('tpl.newTitle')}
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        // Esc cancels the edit here rather than leaving the settings with it unsaved.
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        if (confirmDiscard) keepEditing();
+        else cancel();
+      }}
+    >
       <h3 className="template-editor-title">{draft.id ? t('tpl.editTitle', { name: draft.name }) : t('tpl.newTitle')}</h3>
       <Field label={t('tpl.name')} error={show(problems.name)}>
         {(control) => (
@@ -401,11 +430,24 @@ function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Draft; ot
           {failure instanceof ApiError && failure.code === 'NOT_FOUND' ? t('tpl.gone') : i18n.error(failure)}
         </p>
       ) : null}
+      {confirmDiscard ? (
+        <div className="alert note" role="alertdialog" aria-labelledby="tpl-discard-title">
+          <p id="tpl-discard-title">{t('tpl.discardQuestion')}</p>
+          <div className="toolbar">
+            <button type="button" ref={keepEditingRef} onClick={keepEditing}>
+              {t('tpl.keepEditing')}
+            </button>
+            <button type="button" className="danger" onClick={onCancel}>
+              {t('tpl.discard')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <footer className="toolbar template-editor-foot">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? t('tpl.saving') : t('tpl.save')}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" ref={cancelRef} onClick={cancel}>
           {t('tpl.cancel')}
         </button>
       </footer>

@@ -164,6 +164,9 @@ export const activityEn: Record<keyof typeof activityNb, string> = {
   'tpl.gone': 'The template was deleted meanwhile. Cancel and make it again if you need it.',
   'tpl.save': 'Save the template',
   'tpl.saving': 'Saving …',
+  'tpl.discardQuestion': 'Discard the changes to the template?',
+  'tpl.keepEditing': 'Keep editing',
+  'tpl.discard': 'Discard the changes',
   'tpl.cancel': 'Cancel',
 
   'mailset.title': 'E-mail',

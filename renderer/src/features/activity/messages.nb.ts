@@ -162,6 +162,9 @@ export const activityNb = {
   'tpl.gone': 'Malen er slettet i mellomtiden. Avbryt og lag den på nytt om du trenger den.',
   'tpl.save': 'Lagre malen',
   'tpl.saving': 'Lagrer …',
+  'tpl.discardQuestion': 'Forkaste endringene i malen?',
+  'tpl.keepEditing': 'Fortsett å redigere',
+  'tpl.discard': 'Forkast endringene',
   'tpl.cancel': 'Avbryt',
 
   'mailset.title': 'E-post',
