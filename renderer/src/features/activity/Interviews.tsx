@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Autosaver } from './autosave.ts';
 import { useActivityUi } from './store.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Interviews: started from a template, typed into freely, saved as you type. */
 export function Interviews({ candidateId }: { candidateId: string }) {
@@ -81,11 +82,7 @@ export function Interviews({ candidateId }: { candidateId: string }) {
           </div>
         </>
       )}
-      {error ? (
-        <p className="alert error" role="alert">
-          {i18n.error(error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import './activity.css';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 interface Server {
   host: string;
@@ -196,11 +197,7 @@ export function MailSettings() {
         </div>
       ) : null}
 
-      {error ? (
-        <p className="alert error" role="alert">
-          {i18n.error(error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
 
       {account?.smtp ? (
         <form className="mail-campaign" onSubmit={(e) => void send(e)}>

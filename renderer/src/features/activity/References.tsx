@@ -3,6 +3,7 @@ import type { Reference } from '../../../../shared/contract/activity.ts';
 import { formatPhone } from '../../../../shared/phone.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 type Draft = { name: string; relation: string; company: string; phone: string; email: string; notes: string; checked: boolean };
 const EMPTY: Draft = { name: '', relation: '', company: '', phone: '', email: '', notes: '', checked: false };
@@ -93,11 +94,7 @@ export function References({ candidateId }: { candidateId: string }) {
             <label htmlFor="ref-notes">{t('refs.notes')}</label>
             <textarea id="ref-notes" rows={4} value={editing.draft.notes} onChange={(e) => set({ notes: e.target.value })} />
           </div>
-          {error ? (
-            <p className="alert error" role="alert">
-              {i18n.error(error)}
-            </p>
-          ) : null}
+          <ErrorAlert error={error} />
           <div className="toolbar">
             <button type="submit" className="primary">
               {t('refs.save')}

@@ -8,6 +8,7 @@ import { useI18n, type I18n } from '../../i18n/index.ts';
 import { formatDuration, toLocalInput } from './format.ts';
 import { importMailFiles } from './mailDrop.ts';
 import { useActivityUi } from './store.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 const PAGE = 100;
 
@@ -161,11 +162,7 @@ export function Timeline({ candidateId }: { candidateId: string }) {
         </div>
       </div>
 
-      {error ? (
-        <p className="alert error" role="alert">
-          {i18n.error(error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       {hits ? <SearchHits hits={hits} i18n={i18n} /> : null}
 
       {page && page.items.length === 0 ? <p className="muted">{debounced || kinds ? t('activity.emptyFiltered') : t('activity.empty')}</p> : null}
@@ -293,11 +290,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
           ))}
         </ul>
       ) : null}
-      {error ? (
-        <p className="alert error" role="alert">
-          {i18n.error(error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       <footer className="entry-foot muted small">
         {t('activity.loggedBy', { name: entry.loggedBy.name, when: i18n.shortMoment(entry.loggedAt) })}
         {entry.version > 1 ? `, ${t('activity.editedBy', { name: entry.updatedBy.name, when: i18n.shortMoment(entry.updatedAt) })}` : ''}
@@ -372,11 +365,7 @@ function SmsForm({ candidateId, onDone }: { candidateId: string; onDone(): void 
         <label htmlFor="sms-text">{t('sms.text')}</label>
         <textarea id="sms-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} required />
       </div>
-      {error ? (
-        <p className="alert error" role="alert">
-          {i18n.error(error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       <div className="toolbar">
         <button type="submit" className="primary">
           {t('sms.save')}

@@ -20,6 +20,7 @@ import {
   type FormErrors,
 } from './form.ts';
 import { useCandidate } from './useCandidate.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Edit an existing candidate: the form starts from the version that was loaded. */
 export function CandidateEditor({ id }: { id: string }) {
@@ -28,9 +29,7 @@ export function CandidateEditor({ id }: { id: string }) {
   if (error && !candidate) {
     return (
       <div className="panel-body">
-        <p className="alert error" role="alert">
-          {i18n.error(error)}
-        </p>
+        <ErrorAlert error={error} />
       </div>
     );
   }
@@ -216,11 +215,7 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
           {t('candidate.fixFields')}
         </p>
       ) : null}
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
 
       <Field label={t('field.name')} error={err('name')}>
         {(control) => (

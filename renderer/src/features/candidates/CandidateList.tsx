@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { useUi } from '../../app/stores/ui.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { PAGE_SIZE, rowAt, useCandidateList, type ListSort, type StatusFilter } from './listStore.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 const ROW_HEIGHT = 44;
 
@@ -170,11 +171,7 @@ export function CandidateList() {
           </select>
         </div>
       </div>
-      {error ? (
-        <p className="alert error" role="alert">
-          {i18n.error(error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
 
       <div
         ref={gridRef}

@@ -13,6 +13,7 @@ import { ActivitySection } from '../activity/ActivitySection.tsx';
 import { ShareSection } from '../sharing/ShareSection.tsx';
 import { SHIFTS } from './form.ts';
 import { useCandidate } from './useCandidate.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -43,9 +44,7 @@ export function CandidateView({ id }: { id: string }) {
   if (error && !candidate) {
     return (
       <div className="panel-body">
-        <p className="alert error" role="alert">
-          {i18n.error(error)}
-        </p>
+        <ErrorAlert error={error} />
       </div>
     );
   }
@@ -109,11 +108,7 @@ export function CandidateView({ id }: { id: string }) {
           </button>
         )}
       </div>
-      {actionError ? (
-        <p className="alert error" role="alert">
-          {i18n.error(actionError)}
-        </p>
-      ) : null}
+      <ErrorAlert error={actionError} />
       {candidate.status === 'inactive' ? <p className="alert note">{t('candidate.inactiveNote')}</p> : null}
 
       <section aria-labelledby="sec-contact">

@@ -11,6 +11,7 @@ import { VacancyScreen } from '../matching/VacancyScreen.tsx';
 import { VacancyForm } from './VacancyForm.tsx';
 import { useClients } from './store.ts';
 import './clients.css';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Clients and their vacancies; a vacancy opens its matching screen. */
 export function ClientsView() {
@@ -51,11 +52,7 @@ function ClientsHome() {
           {t('clients.new')}
         </button>
       </div>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       <div className="clients-body">
         <div className="clients-list">
           <Field label={t('clients.filter')}>
@@ -125,11 +122,7 @@ function NewClient({ onDone }: { onDone: (created: Client | null) => void }) {
       <Field label={t('clients.country')}>
         {(p) => <input {...p} value={country} maxLength={2} onChange={(e) => setCountry(e.target.value.toUpperCase())} />}
       </Field>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       <div className="toolbar">
         <button type="submit">{t('clients.create')}</button>
         <button type="button" className="ghost" onClick={() => onDone(null)}>
@@ -163,9 +156,7 @@ function ClientDetail({ id, onChanged }: { id: string; onChanged: () => void }) 
 
   if (failure && !client) {
     return (
-      <p className="alert error" role="alert">
-        {i18n.error(failure)}
-      </p>
+      <ErrorAlert error={failure} />
     );
   }
   if (!client) return null;
@@ -238,11 +229,7 @@ function ClientDetail({ id, onChanged }: { id: string; onChanged: () => void }) 
           ))}
         </ul>
       </section>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
     </div>
   );
 }
@@ -270,11 +257,7 @@ function NewContact({ clientId, onAdded }: { clientId: string; onAdded: (c: Clie
         </Field>
       ))}
       <button type="submit">{t('clients.contact.add')}</button>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { formatLanguageLines, formatNameLines, formatSkillLines, parseLanguageLines, parseNameLines, parseSkillLines } from './requirements.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 type ListKey = 'requiredSkills' | 'desiredSkills' | 'requiredCertificates' | 'desiredCertificates' | 'languages';
 
@@ -202,11 +203,7 @@ export function VacancyForm(
         {area('desiredCertificates', '')}
         {area('languages', t('vacancies.field.langHint'))}
       </div>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       <div className="toolbar">
         <button type="submit" disabled={saving}>
           {editing ? t('vacancies.save') : t('vacancies.create')}

@@ -3,6 +3,7 @@ import type { CandidateProfile as Profile } from '../../../../shared/contract/in
 import { api } from '../../api/client.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { FORMAT_NAMES, formatSize } from './labels.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** "2019-03" → "mar. 2019", "2019" stays; an empty end means "now". */
 function period(i18n: I18n, start?: string, end?: string): string {
@@ -55,9 +56,7 @@ export function CandidateProfile({ id }: { id: string }) {
 
   if (error) {
     return (
-      <p className="alert error" role="alert">
-        {i18n.error(error)}
-      </p>
+      <ErrorAlert error={error} />
     );
   }
   if (!profile) return null;

@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** CV intake settings: accept sure profiles without review (off by default), and how sure is sure. */
 export function IntakeSettings() {
@@ -84,11 +85,7 @@ export function IntakeSettings() {
       ) : !failure ? (
         <p className="muted">{t('list.loadingRow')}</p>
       ) : null}
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
     </section>
   );
 }

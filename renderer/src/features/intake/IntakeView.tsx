@@ -11,6 +11,7 @@ import { usePageImages } from './pageImages.ts';
 import { ReviewScreen } from './ReviewScreen.tsx';
 import { LOW_CONFIDENCE } from './reviewForm.ts';
 import { LIST_LIMIT, reviewQueue, useIntake } from './store.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** The totals shown at the top; the reading steps count as one. */
 const TOTALS = [
@@ -126,11 +127,7 @@ function IntakeQueue() {
           {t('intake.sendFailed')} {i18n.error(sendError)}
         </p>
       ) : null}
-      {error ? (
-        <p className="alert error" role="alert">
-          {i18n.error(error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
 
       {loaded && rows.length === 0 && !sending ? (
         <button type="button" className="intake-empty" onClick={openFilePicker}>

@@ -3,6 +3,7 @@ import type { DuplicateMatch, MergeField, MergePreview } from '../../../../share
 import { formatPhone } from '../../../../shared/phone.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { duplicateReasonKey, mergeFieldKey } from './labels.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 export type Choice = { kind: 'new' } | { kind: 'merge'; candidateId: string };
 
@@ -65,9 +66,7 @@ export function MergeChoice({ duplicates, choice, onChoice, preview, previewErro
 
       {choice.kind === 'merge' ? (
         previewError ? (
-          <p className="alert error" role="alert">
-            {i18n.error(previewError)}
-          </p>
+          <ErrorAlert error={previewError} />
         ) : !preview ? (
           <p className="muted">{t('review.loadingPreview')}</p>
         ) : (

@@ -26,6 +26,7 @@ import {
   type ReviewProblem,
 } from './reviewForm.ts';
 import { reviewQueue, useIntake } from './store.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Loads the draft of a job waiting for review, then shows it beside its original. */
 export function ReviewScreen({ jobId }: { jobId: string }) {
@@ -65,9 +66,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
         <h1 id="review-title">{t('review.title')}</h1>
         {error ? (
           <>
-            <p className="alert error" role="alert">
-              {i18n.error(error)}
-            </p>
+            <ErrorAlert error={error} />
             <button type="button" onClick={back}>
               {t('review.back')}
             </button>

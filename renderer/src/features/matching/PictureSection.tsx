@@ -4,6 +4,7 @@ import { WorkTypes } from '../../../../shared/contract/matching.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { parseLevel } from '../clients/requirements.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** The candidate picture on the candidate screen: what the CV gave, edited where a recruiter knows better. */
 export function PictureSection({ candidateId }: { candidateId: string }) {
@@ -28,11 +29,7 @@ export function PictureSection({ candidateId }: { candidateId: string }) {
   }, [reload, candidateId]);
 
   if (!picture) {
-    return failure ? (
-      <p className="alert error" role="alert">
-        {i18n.error(failure)}
-      </p>
-    ) : null;
+    return <ErrorAlert error={failure} />;
   }
   const edited = (s: CandidatePicture['edited'][number]) => (picture.edited.includes(s) ? <span className="badge">{t('picture.edited')}</span> : null);
   const none = <span className="muted">{t('picture.none')}</span>;
@@ -222,11 +219,7 @@ function PictureEditor({ picture, onDone }: { picture: CandidatePicture; onDone:
         <span>{t('picture.noticeWeeks')}</span>
         <input type="number" min={0} max={52} value={notice} onChange={(e) => setNotice(e.target.value)} />
       </label>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       <div className="toolbar">
         <button type="submit">{t('picture.save')}</button>
         <button type="button" className="ghost" onClick={() => onDone(null)}>

@@ -9,6 +9,7 @@ import { useToasts } from '../../app/stores/toasts.ts';
 import { DecisionLog } from './DecisionLog.tsx';
 import { ShortlistBoard } from './ShortlistBoard.tsx';
 import './matching.css';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** One vacancy: what it asks for, the ranking with its explanations, and the shortlist. */
 export function VacancyScreen({ id }: { id: string }) {
@@ -82,11 +83,7 @@ export function VacancyScreen({ id }: { id: string }) {
   };
 
   if (!vacancy) {
-    return failure ? (
-      <p className="alert error" role="alert">
-        {i18n.error(failure)}
-      </p>
-    ) : null;
+    return <ErrorAlert error={failure} />;
   }
   const chosen = run?.results.find((r) => r.candidateId === selected) ?? null;
 
@@ -129,11 +126,7 @@ export function VacancyScreen({ id }: { id: string }) {
           {running ? t('match.running') : t('match.find')}
         </button>
       </div>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       {run ? (
         <div className="match-body">
           <section className="card match-results" aria-labelledby="results-title">

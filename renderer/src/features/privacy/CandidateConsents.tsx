@@ -6,6 +6,7 @@ import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import type { CandidatePrivacyData } from './useCandidatePrivacy.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 const SIMPLE: SimplePurpose[] = ['recruitment', 'keepForFuture', 'marketingEmail', 'contactReferences'];
 
@@ -262,11 +263,7 @@ export function CandidateConsents({ candidateId, data, onChanged }: { candidateI
           )}
         </li>
       </ul>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { deadlineText, deadlineTone } from './deadline.ts';
 import { downloadBase64, fileSize } from './download.ts';
 import { useCandidatePrivacy } from './useCandidatePrivacy.ts';
 import './privacy.css';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** On the candidate screen: consents, rights requests, legal holds, the access export and erasure. */
 export function CandidatePrivacy({ id, name }: { id: string; name: string }) {
@@ -31,9 +32,7 @@ export function CandidatePrivacy({ id, name }: { id: string; name: string }) {
     return (
       <section aria-labelledby="sec-privacy">
         <h3 id="sec-privacy">{t('privacy.section')}</h3>
-        <p className="alert error" role="alert">
-          {i18n.error(error)}
-        </p>
+        <ErrorAlert error={error} />
       </section>
     );
   }
@@ -175,11 +174,7 @@ export function CandidatePrivacy({ id, name }: { id: string; name: string }) {
           {t('privacy.eraseBlocked')}
         </p>
       ) : null}
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       {erasing ? (
         <EraseDialog
           candidateId={id}

@@ -4,6 +4,7 @@ import { ConsentPurposes } from '../../../../shared/contract/privacy.ts';
 import { api } from '../../api/client.ts';
 import { useUi } from '../../app/stores/ui.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** How many consent to each purpose now, and on request who. */
 export function ConsentsCard({ counts }: { counts: Record<ConsentPurpose, number> }) {
@@ -52,9 +53,7 @@ export function ConsentsCard({ counts }: { counts: Record<ConsentPurpose, number
             </div>
             {shown === purpose ? (
               failure ? (
-                <p className="alert error" role="alert">
-                  {i18n.error(failure)}
-                </p>
+                <ErrorAlert error={failure} />
               ) : holders ? (
                 holders.items.length === 0 ? (
                   <p className="muted small">{t('privacy.consents.none')}</p>

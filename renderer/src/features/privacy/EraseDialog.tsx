@@ -5,6 +5,7 @@ import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import './privacy.css';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 const REASONS: Exclude<ErasureReason, 'retention'>[] = ['request', 'consentWithdrawn', 'noLongerNeeded', 'unlawful'];
 
@@ -104,11 +105,7 @@ export function EraseDialog({ candidateId, name, request, onClose }: Props) {
             <input {...control} ref={nameRef} value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
           )}
         </Field>
-        {failure ? (
-          <p className="alert error" role="alert">
-            {i18n.error(failure)}
-          </p>
-        ) : null}
+        <ErrorAlert error={failure} />
         <div className="toolbar">
           <button type="submit" className="danger solid" disabled={!matches || busy}>
             {t('privacy.erase.confirm')}

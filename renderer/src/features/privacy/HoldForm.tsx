@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Reason and last day of a legal hold on one candidate. */
 export function HoldForm({ candidateId, title, onDone }: { candidateId: string; title: string; onDone(saved: boolean): void }) {
@@ -49,11 +50,7 @@ export function HoldForm({ candidateId, title, onDone }: { candidateId: string; 
       <Field label={t('privacy.holds.until')} hint={t('privacy.holds.untilHint')} className="narrow">
         {(control) => <input {...control} type="date" value={until} onChange={(e) => setUntil(e.target.value)} />}
       </Field>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       <div className="toolbar">
         <button type="submit" className="primary" disabled={busy}>
           {t('privacy.holds.save')}

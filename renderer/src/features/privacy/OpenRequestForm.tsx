@@ -6,6 +6,7 @@ import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { channelLabel } from './labels.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Register a rights request as received: what, how, when (its deadline follows). */
 export function OpenRequestForm({ candidateId, onDone }: { candidateId: string; onDone(saved: boolean): void }) {
@@ -79,11 +80,7 @@ export function OpenRequestForm({ candidateId, onDone }: { candidateId: string; 
         {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
       <p className="muted small">{t('privacy.requests.deadlineHint')}</p>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       <div className="toolbar">
         <button type="submit" className="primary" disabled={busy}>
           {t('privacy.requests.save')}

@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Privacy-policy versions: publish a new text, and record who has been told of the newest. */
 export function PolicyCard({ onChanged }: { onChanged(): void }) {
@@ -187,11 +188,7 @@ export function PolicyCard({ onChanged }: { onChanged(): void }) {
           {t('privacy.policy.publish')}
         </button>
       )}
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
     </section>
   );
 }

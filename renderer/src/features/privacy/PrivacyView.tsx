@@ -7,6 +7,7 @@ import { HoldsCard, UpcomingCard } from './RetentionCards.tsx';
 import { PolicyCard } from './PolicyCard.tsx';
 import { RequestsCard } from './RequestsCard.tsx';
 import './privacy.css';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** The privacy screen: what the agency's privacy promises need attention today. */
 export function PrivacyView() {
@@ -52,11 +53,7 @@ export function PrivacyView() {
         ) : null}
       </div>
       <AuditStatus />
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       {!overview ? (
         <p className="muted">{t('privacy.loading')}</p>
       ) : (

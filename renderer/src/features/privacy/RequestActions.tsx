@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { EraseDialog } from './EraseDialog.tsx';
 import { downloadBase64, fileSize } from './download.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 const addDays = (day: string, days: number) => new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -170,11 +171,7 @@ export function RequestActions({ request, onChanged }: { request: RightsRequest;
           </div>
         </form>
       ) : null}
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       {mode === 'erase' && request.candidateName ? (
         <EraseDialog
           candidateId={request.candidateId}

@@ -5,6 +5,7 @@ import { useToasts } from '../../app/stores/toasts.ts';
 import { useUi } from '../../app/stores/ui.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { HoldForm } from './HoldForm.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 function CandidateLink({ id, name }: { id: string; name: string }) {
   const openPanel = useUi((s) => s.openPanel);
@@ -146,11 +147,7 @@ export function HoldsCard({ holds, onChanged }: { holds: PrivacyOverview['holds'
           </tbody>
         </table>
       )}
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { problemText, queryProblem } from './searchError.ts';
 import { EMPTY_FILTERS, statusChoice, useSearch, type StatusChoice } from './store.ts';
 import { SyntaxHelp } from './SyntaxHelp.tsx';
 import './search.css';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Boolean search over the register: query, filters, ranked hits with their snippets, saved searches. */
 export function SearchView() {
@@ -112,9 +113,7 @@ export function SearchView() {
             </p>
           </div>
         ) : s.error ? (
-          <p className="alert error" role="alert">
-            {i18n.error(s.error)}
-          </p>
+          <ErrorAlert error={s.error} />
         ) : null}
         <SyntaxHelp />
         <Filters />

@@ -12,6 +12,7 @@ import { PassphraseInput } from '../../ui/PassphraseInput.tsx';
 import { IntakeSettings } from '../intake/IntakeSettings.tsx';
 import { MailSettings } from '../activity/MailSettings.tsx';
 import { InterviewTemplateSettings } from '../activity/InterviewTemplates.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Idle lock, language, passphrase and the remembered key. */
 export function SettingsView() {
@@ -103,11 +104,7 @@ function GeneralSettings() {
           )}
         </Field>
       </form>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
     </section>
   );
 }
@@ -182,9 +179,7 @@ function ChangePassphrase() {
           autoComplete="new-password"
         />
         {failure && !wrong ? (
-          <p className="alert error" role="alert">
-            {i18n.error(failure)}
-          </p>
+          <ErrorAlert error={failure} />
         ) : null}
         <button type="submit" disabled={busy}>
           {busy ? t('settings.changing') : t('settings.change')}
@@ -232,11 +227,7 @@ function RememberedKey() {
       ) : (
         <p role="status">{forgotten ? t('settings.forgotten') : t('settings.rememberInactive')}</p>
       )}
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
     </section>
   );
 }

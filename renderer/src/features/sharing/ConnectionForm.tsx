@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { generateSecret } from './labels.ts';
 import { ModeField } from './SharePieces.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Add or change a client's connection. The stored secret is never shown: a new one replaces it. */
 export function ConnectionForm({
@@ -139,9 +140,7 @@ export function ConnectionForm({
         ))}
       </fieldset>
       {failure && issues.length === 0 ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
+        <ErrorAlert error={failure} />
       ) : null}
       <div className="toolbar">
         <button type="submit" className="primary" disabled={busy || !clientId}>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { refusalsOf, transferText } from './labels.ts';
 import { ModeField, ProfileFields, ProfileJson, RefusalReason } from './SharePieces.tsx';
 import './sharing.css';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 interface Result {
   queued: OutboxItem[];
@@ -131,11 +132,7 @@ export function ShareShortlist({ vacancyId, entries }: { vacancyId: string; entr
       <h3 id="share-shortlist-title" ref={headingRef} tabIndex={-1}>
         {client ? t('sharing.shortlist.title', { client: client.name }) : t('sharing.shortlist.open')}
       </h3>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       {connection === null && client ? <p className="alert note">{t('sharing.shortlist.noConnection', { client: client.name })}</p> : null}
 
       {result ? (

@@ -10,6 +10,7 @@ import { Field } from '../../ui/Field.tsx';
 import { ConnectionForm } from './ConnectionForm.tsx';
 import { transferText } from './labels.ts';
 import './sharing.css';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** The sharing screen: client connections and the outbox with each item's status. */
 export function SharingView() {
@@ -215,11 +216,7 @@ function OutboxCard() {
           </select>
         )}
       </Field>
-      {failure ? (
-        <p className="alert error" role="alert">
-          {i18n.error(failure)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failure} />
       {!page ? (
         <p className="muted">{t('sharing.loading')}</p>
       ) : page.items.length === 0 ? (

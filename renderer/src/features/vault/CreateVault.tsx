@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { PassphraseInput } from '../../ui/PassphraseInput.tsx';
 import { AuthCard } from './AuthCard.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -100,11 +101,7 @@ export function CreateVault() {
               })}</p>
           ) : null}
         </fieldset>
-        {failure ? (
-          <p className="alert error" role="alert">
-            {i18n.error(failure)}
-          </p>
-        ) : null}
+        <ErrorAlert error={failure} />
         <button type="submit" className="primary wide" disabled={busy}>
           {busy ? t('create.working') : t('create.submit')}
         </button>

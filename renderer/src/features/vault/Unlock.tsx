@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { PassphraseInput } from '../../ui/PassphraseInput.tsx';
 import { AuthCard } from './AuthCard.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 /** Later starts and after a lock: the passphrase, or the recovery key and a new passphrase. */
 export function Unlock() {
@@ -71,9 +72,7 @@ function PassphraseUnlock({ onUseRecovery }: { onUseRecovery(): void }) {
           </label>
         ) : null}
         {failure && !wrong ? (
-          <p className="alert error" role="alert">
-            {i18n.error(failure)}
-          </p>
+          <ErrorAlert error={failure} />
         ) : null}
         <button type="submit" className="primary wide" disabled={busy}>
           {busy ? t('unlock.working') : t('unlock.submit')}
@@ -160,9 +159,7 @@ function RecoveryUnlock({ onBack }: { onBack(): void }) {
           autoComplete="new-password"
         />
         {failure && !wrongKey ? (
-          <p className="alert error" role="alert">
-            {i18n.error(failure)}
-          </p>
+          <ErrorAlert error={failure} />
         ) : null}
         <button type="submit" className="primary wide" disabled={busy}>
           {busy ? t('unlock.working') : t('unlock.recoverySubmit')}
