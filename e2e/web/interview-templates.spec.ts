@@ -84,6 +84,12 @@ test('a template is made with two questions, reordered by keyboard, used for an 
   await expect(discard).toBeHidden();
   await expect(again.getByRole('button', { name: 'Avbryt' })).toBeFocused();
   await page.keyboard.press('Escape');
+  // Leaving the screen by the header asks too, and keeping on editing stays.
+  await page.getByRole('button', { name: 'Kandidater', exact: true }).click();
+  await expect(discard.getByRole('button', { name: 'Fortsett å redigere' })).toBeFocused();
+  await discard.getByRole('button', { name: 'Fortsett å redigere' }).click();
+  await expect(again.getByLabel('Navn på malen')).toHaveValue('lager OG logistikk');
+  await page.keyboard.press('Escape');
   await discard.getByRole('button', { name: 'Forkast endringene' }).click();
   await expect(again).toBeHidden();
   await expect(list.getByRole('listitem')).toHaveCount(2);

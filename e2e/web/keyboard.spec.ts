@@ -31,6 +31,20 @@ test('everything in the register works from the keyboard', async ({ page, kandid
   await expect(panel(page).getByRole('heading', { name: 'Siri Solberg' })).toBeVisible();
   await expect(panel(page)).not.toContainText('Molde');
 
+  // Another screen (a header shortcut) with unsaved changes asks the same: nothing typed is lost unasked.
+  await page.keyboard.press('Control+E');
+  await panel(page).getByLabel('Poststed').fill('Molde');
+  await page.keyboard.press('Alt+K');
+  await expect(panel(page).getByRole('button', { name: 'Fortsett å redigere' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByLabel('Poststed')).toHaveValue('Molde');
+  await page.keyboard.press('Alt+K');
+  await panel(page).getByRole('button', { name: 'Forkast endringene' }).click();
+  await expect(page.getByRole('heading', { name: 'Kunder', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Kandidater', exact: true }).click();
+  await expect(panel(page).getByRole('heading', { name: 'Siri Solberg' })).toBeVisible();
+  await expect(panel(page)).not.toContainText('Molde');
+
   // Escape closes the panel and gives the list the focus.
   await page.keyboard.press('Escape');
   await expect(panel(page)).toHaveCount(0);

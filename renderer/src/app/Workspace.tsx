@@ -48,7 +48,7 @@ function run(id: ShortcutId) {
     case 'logCall':
       return openCallDialog();
     case 'search':
-      return useUi.setState({ view: 'search', focusTarget: 'search' });
+      return ui.focusSearch();
   }
 }
 

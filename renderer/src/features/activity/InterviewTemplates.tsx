@@ -3,6 +3,7 @@ import { TEMPLATE_LIMITS, type InterviewTemplate } from '../../../../shared/cont
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
+import { useUi } from '../../app/stores/ui.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { useActivityUi } from './store.ts';
@@ -223,9 +224,18 @@ function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Draft; ot
   const formRef = useRef<HTMLFormElement>(null);
   const keepEditingRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  /** Where the recruiter was going (another screen) when asked whether to throw the changes away. */
+  const leaveAfterDiscard = useRef<(() => void) | null>(null);
   const keepEditing = () => {
+    leaveAfterDiscard.current = null;
     setConfirmDiscard(false);
     cancelRef.current?.focus();
+  };
+  const discard = () => {
+    const leave = leaveAfterDiscard.current;
+    leaveAfterDiscard.current = null;
+    onCancel();
+    leave?.();
   };
   /** After a move, add or remove: which control to focus once the list has re-rendered. */
   const pendingFocus = useRef<string | null>(null);
@@ -258,6 +268,18 @@ function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Draft; ot
   const dirty = name !== draft.name || shape(questions) !== shape(draft.questions);
   /** Cancel (or Esc): leaves at once when nothing changed, else asks before throwing the changes away. */
   const cancel = () => (dirty ? setConfirmDiscard(true) : onCancel());
+  // The header's buttons and shortcuts ask the same question while there are changes.
+  const setLeaveGuard = useUi((s) => s.setLeaveGuard);
+  useEffect(() => {
+    if (!dirty) return;
+    setLeaveGuard((leave) => {
+      leaveAfterDiscard.current = leave;
+      setConfirmDiscard(true);
+      // Already asking (Cancel was pressed first): the question takes the focus again.
+      keepEditingRef.current?.focus();
+    });
+    return () => setLeaveGuard(null);
+  }, [dirty, setLeaveGuard]);
 
   const tooLong = (value: string, max: number) => ([...value.trim()].length > max ? t('tpl.tooLong', { n: max }) : null);
   const problems: Problems = {
@@ -437,7 +459,7 @@ function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Draft; ot
             <button type="button" ref={keepEditingRef} onClick={keepEditing}>
               {t('tpl.keepEditing')}
             </button>
-            <button type="button" className="danger" onClick={onCancel}>
+            <button type="button" className="danger" onClick={discard}>
               {t('tpl.discard')}
             </button>
           </div>

@@ -86,6 +86,30 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
     if (candidate) openPanel({ mode: 'view', id: candidate.id });
     else closePanel();
   };
+  /** Where the recruiter was going (another screen) when asked whether to throw the changes away. */
+  const leaveAfterDiscard = useRef<(() => void) | null>(null);
+  const keepEditing = () => {
+    leaveAfterDiscard.current = null;
+    setConfirmDiscard(false);
+  };
+  const discard = () => {
+    const next = leaveAfterDiscard.current;
+    leaveAfterDiscard.current = null;
+    leave();
+    next?.();
+  };
+  // The header's buttons and shortcuts ask the same question while there are changes.
+  const setLeaveGuard = useUi((s) => s.setLeaveGuard);
+  useEffect(() => {
+    if (!dirty) return;
+    setLeaveGuard((next) => {
+      leaveAfterDiscard.current = next;
+      setConfirmDiscard(true);
+      // Already asking (Cancel was pressed first): the question takes the focus again.
+      keepEditingRef.current?.focus();
+    });
+    return () => setLeaveGuard(null);
+  }, [dirty, setLeaveGuard]);
 
   const focusFirstError = () => {
     requestAnimationFrame(() => {
@@ -137,7 +161,7 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
       void submit();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      if (confirmDiscard) setConfirmDiscard(false);
+      if (confirmDiscard) keepEditing();
       else if (dirty) setConfirmDiscard(true);
       else leave();
     }
@@ -315,10 +339,10 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
         <div className="alert note" role="alertdialog" aria-label={t('candidate.discardQuestion')}>
           <p>{t('candidate.discardQuestion')}</p>
           <div className="toolbar">
-            <button type="button" ref={keepEditingRef} onClick={() => setConfirmDiscard(false)}>
+            <button type="button" ref={keepEditingRef} onClick={keepEditing}>
               {t('candidate.keepEditing')}
             </button>
-            <button type="button" className="danger" onClick={leave}>
+            <button type="button" className="danger" onClick={discard}>
               {t('candidate.discard')}
             </button>
           </div>
