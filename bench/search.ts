@@ -238,6 +238,7 @@ export async function main(args: string[]): Promise<void> {
       db.close();
       // Reopened as the app opens it after an unlock (writer and reader threads): the queries start from a cold cache.
       const handle = await openDb(sides[side], side === 'plain' ? null : key, { mode: 'worker', readers: 2 });
+      await handle.readersStarted();
       const { times, cpuTimes, perQuery, perQueryCpu, totals } = await runQueries(handle, rounds);
       await handle.close();
       const reopened = side === 'plain' ? openPlain(sides[side]) : openEncrypted(sides[side], key);

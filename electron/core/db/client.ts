@@ -32,6 +32,8 @@ export interface DbHandle {
   read<K extends ReadQueryName>(name: K, ...args: CallArgs<K>): Promise<QueryResult<K>>;
   /** How many reads run at the same time: a search cuts its ranking into this many parts. */
   readonly readers: number;
+  /** Settles once every reader thread has opened or failed to (tests and benchmarks wait for it). */
+  readersStarted(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ function openInline(path: string, key: Buffer | null, options: OpenOptions): DbH
     call: (name, ...args) => call(name, args[0]),
     read: (name, ...args) => call(name, args[0]),
     readers: 1,
+    readersStarted: async () => undefined,
     close: async () => {
       db.close();
     },
@@ -145,24 +148,35 @@ function startThread(init: WorkerInit, workerUrl: URL | string | undefined): Pro
 /**
  * The writer thread (one connection: writes are serialised by construction), then the reader
  * threads, opened read-only once the writer has migrated. WAL lets them read committed data
- * while the writer writes. A reader that cannot open leaves its reads to the others, or to
- * the writer.
+ * while the writer writes. The vault is usable as soon as the writer is: readers join as they
+ * open (until then the writer reads too), and one that cannot open or stops leaves its reads
+ * to the others, or to the writer.
  */
 async function openInWorker(path: string, key: Buffer | null, options: DbOpenOptions): Promise<DbHandle> {
   const base = { path, keyHex: key ? key.toString('hex') : null, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
   const writer = await startThread({ ...base, role: 'writer' }, options.workerUrl);
-  const opened = await Promise.allSettled(
-    Array.from({ length: options.readers ?? 2 }, () => startThread({ ...base, role: 'reader' }, options.workerUrl)),
+  const readers: DbThread[] = [];
+  let closing = false;
+  const starting = Array.from({ length: options.readers ?? 2 }, () =>
+    startThread({ ...base, role: 'reader' }, options.workerUrl).then(
+      (reader) => (closing ? reader.close() : void readers.push(reader)),
+      () => undefined,
+    ),
   );
-  const readers = opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  // The least busy live reader takes the next read; with none left, the writer does.
+  const allStarted = Promise.all(starting).then(() => undefined);
+  // The least busy live reader takes the next read; with none (yet, or left), the writer does.
   const reader = () =>
     readers.reduce<DbThread | null>((best, r) => (r.alive && (!best || r.pending < best.pending) ? r : best), null) ?? writer;
   return {
     call: (name, ...args) => writer.call(name, args[0]),
     read: (name, ...args) => reader().call(name, args[0]),
-    readers: Math.max(1, readers.length),
+    get readers() {
+      return Math.max(1, readers.filter((r) => r.alive).length);
+    },
+    readersStarted: () => allStarted,
     close: async () => {
+      closing = true;
+      await allStarted;
       await Promise.all(readers.map((r) => r.close()));
       await writer.close();
     },

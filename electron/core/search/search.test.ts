@@ -260,6 +260,8 @@ describe('candidate search', () => {
       });
     }
     const db = t.core.ctx.vault.requireSession().db;
+    // The vault opened with the writer alone; the readers join as they open.
+    await db.readersStarted();
     expect(db.readers).toBe(3);
     for (const [query, availableBy] of [['truck*', null], ['truck* OR lager', '2026-06-01'], ['"truckfører på natt"', null]] as const) {
       const compiled = compileSearch({ query, filters: searchFilters.parse({ availableBy }), includeInactive: false });
