@@ -63,6 +63,19 @@ test('everything in the register works from the keyboard', async ({ page, kandid
   await expect(row(page, 'Siri Solberg')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(panel(page).getByRole('heading', { name: 'Siri Solberg' })).toBeFocused();
+
+  // Another candidate picked from the list while this one has unsaved changes: asked first too.
+  await page.keyboard.press('Control+E');
+  await panel(page).getByLabel('Poststed').fill('Hamar');
+  await row(page, 'Anders Aas').click();
+  await expect(panel(page).getByRole('button', { name: 'Fortsett å redigere' })).toBeFocused();
+  await panel(page).getByRole('button', { name: 'Forkast endringene' }).click();
+  await expect(panel(page).getByRole('heading', { name: 'Anders Aas' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByRole('heading', { name: 'Siri Solberg' })).toBeFocused();
+  await expect(panel(page)).not.toContainText('Hamar');
   await page.keyboard.press('Escape');
 
   // "/" goes to the quick filter; typing filters, Enter opens the first match.

@@ -29,10 +29,14 @@ interface UiState {
 }
 
 export const useUi = create<UiState>()((set, get) => {
-  /** Another screen, unless an editor with unsaved changes asks first (then only if it says yes). */
-  const go = (next: Partial<UiState> & { view: View }) => {
-    const guard = get().leaveGuard;
-    if (guard && next.view !== get().view) guard(() => set({ ...next, leaveGuard: null }));
+  /**
+   * Another screen or another panel, unless an editor with unsaved changes asks first (then
+   * only if the recruiter says yes). An editor leaving by itself clears its guard first.
+   */
+  const go = (next: Partial<UiState>) => {
+    const now = get();
+    const changes = (next.view !== undefined && next.view !== now.view) || ('panel' in next && JSON.stringify(next.panel) !== JSON.stringify(now.panel));
+    if (now.leaveGuard && changes) now.leaveGuard(() => set({ ...next, leaveGuard: null }));
     else set(next);
   };
   return {
@@ -43,7 +47,7 @@ export const useUi = create<UiState>()((set, get) => {
     leaveGuard: null,
     setView: (view) => go({ view }),
     openPanel: (panel) => go({ panel, view: 'candidates' }),
-    closePanel: () => set({ panel: null, focusTarget: 'list' }),
+    closePanel: () => go({ panel: null, focusTarget: 'list' }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
     focusFilter: () => go({ view: 'candidates', focusTarget: 'filter' }),
     focusList: () => go({ view: 'candidates', focusTarget: 'list' }),

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, 
 import type { Candidate, Shift } from '../../../../shared/contract/candidates.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
-import { useUi } from '../../app/stores/ui.ts';
+import { useUi, type Panel } from '../../app/stores/ui.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -82,8 +82,11 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
   const toggleShift = (shift: Shift, on: boolean) =>
     set('shifts', on ? SHIFTS.filter((s) => s === shift || form.shifts.includes(s)) : form.shifts.filter((s) => s !== shift));
 
-  const leave = () => {
-    if (candidate) openPanel({ mode: 'view', id: candidate.id });
+  const setLeaveGuard = useUi((s) => s.setLeaveGuard);
+  /** The editor's own ways out (saved, cancelled, discarded) do not ask: its guard goes first. */
+  const leave = (to: Panel = candidate ? { mode: 'view', id: candidate.id } : null) => {
+    setLeaveGuard(null);
+    if (to) openPanel(to);
     else closePanel();
   };
   /** Where the recruiter was going (another screen) when asked whether to throw the changes away. */
@@ -98,8 +101,7 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
     leave();
     next?.();
   };
-  // The header's buttons and shortcuts ask the same question while there are changes.
-  const setLeaveGuard = useUi((s) => s.setLeaveGuard);
+  // The header's buttons, shortcuts and other candidates ask the same question while there are changes.
   useEffect(() => {
     if (!dirty) return;
     setLeaveGuard((next) => {
@@ -136,11 +138,11 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
           await api().call('candidates.update', { id: candidate.id, version: candidate.version, patch });
           showToast({ tone: 'info', text: t('candidate.saved') });
         }
-        openPanel({ mode: 'view', id: candidate.id });
+        leave({ mode: 'view', id: candidate.id });
       } else {
         const created = await api().call('candidates.create', submission.fields);
         showToast({ tone: 'info', text: t('candidate.created', { name: created.name }) });
-        openPanel({ mode: 'view', id: created.id });
+        leave({ mode: 'view', id: created.id });
       }
     } catch (error) {
       setSaving(false);
@@ -219,7 +221,7 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
     <form ref={formRef} className="panel-body editor" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
       <header className="panel-head">
         <h2>{candidate ? t('candidate.editTitle') : t('candidate.newTitle')}</h2>
-        <button type="button" className="ghost icon" aria-label={t('candidate.close')} title="Esc" onClick={leave}>
+        <button type="button" className="ghost icon" aria-label={t('candidate.close')} title="Esc" onClick={() => (dirty ? setConfirmDiscard(true) : leave())}>
           ×
         </button>
       </header>
