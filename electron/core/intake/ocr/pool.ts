@@ -79,6 +79,16 @@ interface Job {
   detach: () => void;
 }
 
+/** What a photo's extra reading needs of its page's first one. */
+interface ExtraReading {
+  slot: Slot;
+  thread: TesseractThread;
+  skew: number;
+  /** How long the first reading took: an extra one gets three times that. */
+  firstMs: number;
+  interrupted: Promise<AppError>;
+}
+
 interface Slot {
   thread: TesseractThread | null;
   starting: Promise<TesseractThread> | null;
@@ -250,10 +260,12 @@ class WorkerPool implements OcrPool {
       thread = await this.threadFor(slot);
       if ((job.state as Job['state']) === 'settled') return; // cancelled while its worker started
       const { image, skew, photo, geometry } = job.prepared!;
-      // A photo gets a second reading with local (Sauvola) thresholds; it needs its own copy,
-      // as the first reading takes the image to the worker.
-      const secondImage = photo && this.options.photoSecondPass !== false ? image.slice() : null;
-      const norwegianImage = photo && this.options.photoNorwegianPass !== false ? image.slice() : null;
+      // A photo gets extra readings (local thresholds, the Norwegian model). Each reading takes
+      // its image to the worker, so one spare copy is kept, copied again only for a reading
+      // that is not the last.
+      const sauvolaPass = photo && this.options.photoSecondPass !== false;
+      const norwegianPass = photo && this.options.photoNorwegianPass !== false;
+      const spare = sauvolaPass || norwegianPass ? image.slice() : null;
       job.prepared = null;
       let stoppedWith: AppError | null = null;
       const interrupted = new Promise<AppError>((resolve) => {
@@ -277,16 +289,16 @@ class WorkerPool implements OcrPool {
       if ('data' in outcome) {
         let best = outcome.data;
         let sauvola = false;
-        const firstMs = performance.now() - started;
-        if (secondImage && job.state === 'running') {
-          const second = await this.secondReading(slot, thread, secondImage, skew, firstMs, interrupted, { thresholding_method: '2' });
+        const extra: ExtraReading = { slot, thread, skew, firstMs: performance.now() - started, interrupted };
+        if (spare && sauvolaPass && job.state === 'running') {
+          const second = await this.secondReading(extra, norwegianPass ? spare.slice() : spare, { thresholding_method: '2' });
           if (second && confidentCharacters(second) > confidentCharacters(best)) {
             best = second;
             sauvola = true;
           }
         }
-        if (norwegianImage && job.state === 'running' && thread.alive) {
-          const norwegian = await this.norwegianReading(slot, thread, norwegianImage, skew, firstMs, interrupted, sauvola);
+        if (spare && norwegianPass && job.state === 'running' && thread.alive) {
+          const norwegian = await this.norwegianReading(extra, spare, sauvola);
           if (norwegian) restoreNorwegianLetters(best, norwegian);
         }
         if (stoppedWith) {
@@ -319,12 +331,8 @@ class WorkerPool implements OcrPool {
    * stopped (its worker ended) and the first one kept. Never fails the page.
    */
   private async secondReading(
-    slot: Slot,
-    thread: TesseractThread,
+    { slot, thread, skew, firstMs, interrupted }: ExtraReading,
     image: Uint8Array,
-    skew: number,
-    firstMs: number,
-    interrupted: Promise<AppError>,
     parameters: Record<string, string>,
   ): Promise<TesseractPage | null> {
     let timer: NodeJS.Timeout | undefined;
@@ -351,15 +359,8 @@ class WorkerPool implements OcrPool {
    * worker switches its models for it and back (about a second each); any failure ends the
    * worker and keeps the page as read.
    */
-  private async norwegianReading(
-    slot: Slot,
-    thread: TesseractThread,
-    image: Uint8Array,
-    skew: number,
-    firstMs: number,
-    interrupted: Promise<AppError>,
-    sauvola: boolean,
-  ): Promise<TesseractPage | null> {
+  private async norwegianReading(reading: ExtraReading, image: Uint8Array, sauvola: boolean): Promise<TesseractPage | null> {
+    const { slot, thread, interrupted } = reading;
     // Each switch is bounded like a start: stopped, crashed or too slow, the worker is ended.
     const switchTo = async (languages: string): Promise<boolean> => {
       let timer: NodeJS.Timeout | undefined;
@@ -379,9 +380,9 @@ class WorkerPool implements OcrPool {
       return outcome;
     };
     if (!(await switchTo(NORWEGIAN_ONLY))) return null;
-    const reading = await this.secondReading(slot, thread, image, skew, firstMs, interrupted, sauvola ? { thresholding_method: '2' } : {});
+    const norwegian = await this.secondReading(reading, image, sauvola ? { thresholding_method: '2' } : {});
     if (!thread.alive || !(await switchTo(OCR_LANGUAGES))) return null;
-    return reading;
+    return norwegian;
   }
 
   /** Ends a job wherever it is; a running one takes its worker with it. */
