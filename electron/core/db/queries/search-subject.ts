@@ -2,6 +2,7 @@ import type { Db } from '../connection.ts';
 import { foldNorwegian } from '../../search/fold.ts';
 import { prepared } from './prepared.ts';
 import { IN_BATCH, type EraseBatch } from './erasure-batch.ts';
+import { setSettings } from './settings.ts';
 
 /**
  * Saved searches and the data-subject rights. A saved search is the agency's
@@ -85,7 +86,7 @@ export function isBulkErasure(db: Db, erasing: number): boolean {
 
 /** Runs `erase` (inside the caller's transaction) with the index's words left for purgeSearchIndex. */
 export function withDeferredIndexPurge<T>(db: Db, erase: () => T): T {
-  prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PURGE_MARKER, 'true');
+  setSettings(db, { values: { [PURGE_MARKER]: true } });
   db.exec("INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 0)");
   try {
     return erase();
