@@ -84,12 +84,12 @@ export function upcomingErasures(db: Db, a: { now: string; until: string; months
 }
 
 /**
- * Erase a batch in one transaction (the run's cost is per commit and per
+ * Erase one batch of a run in one transaction (the run's cost is per commit and per
  * statement, not per row): each table is cleared for the whole batch at once. One
  * that cannot go (a hold set since the schedule was read, erased meanwhile) stays
- * without stopping the others.
+ * without stopping the others. `bulk` (from retention.isBulk) leaves the index's
+ * words for retention.purgeSearchIndex.
  */
-/** One batch of a run; `bulk` (from retention.isBulk) leaves the index's words for retention.purgeSearchIndex. */
 export function eraseExpired(db: Db, a: { ids: string[]; actorId: string | null; at: string; bulk?: boolean }): { erased: string[]; kept: string[] } {
   const erase = () => eraseCandidates(db, { ids: a.ids, reason: 'retention', actorId: a.actorId, at: a.at });
   const { erased, kept } = db.transaction(() => (a.bulk ? withDeferredIndexPurge(db, erase) : erase())).immediate();
