@@ -386,12 +386,11 @@ export function renderExportHtml(data: ExportData, locale: Locale): string {
     data.documents.map((d) => [`<a href="${esc(encodeURI(d.path))}">${esc(d.fileName)}</a>`, date(d.addedAt)]),
   );
 
-  // A scope by the client's name and the vacancy's title; their ids only once they are gone.
+  // A vacancy by its title; by its id (or the client's own reference) only when the register has no such vacancy.
+  const vacancyOf = (v: { vacancyId: string | null; vacancyTitle: string | null }) => `${esc(t.vacancy)} ${esc(v.vacancyTitle ?? v.vacancyId ?? '')}`;
+  // A scope by the client's name, its id only once the client is gone.
   const purposeName = (p: keyof typeof t.purposes, scope: ConsentScope | null) =>
-    esc(t.purposes[p]) +
-    (scope
-      ? ` (${esc(scope.clientName ?? scope.clientId)}${scope.vacancyId ? `, ${esc(t.vacancy)} ${esc(scope.vacancyTitle ?? scope.vacancyId)}` : ''})`
-      : '');
+    esc(t.purposes[p]) + (scope ? ` (${esc(scope.clientName ?? scope.clientId)}${scope.vacancyId ? `, ${vacancyOf(scope)}` : ''})` : '');
   const consents =
     `<h3>${esc(t.current)}</h3>` +
     table(
@@ -434,9 +433,8 @@ export function renderExportHtml(data: ExportData, locale: Locale): string {
 
   // Disclosures: which fields, to whom, when, on what basis (the consent and the transfer basis).
   const consentAt = new Map(data.consents.events.map((e) => [e.id, e.at]));
-  // The vacancy by its title; by its id only once the vacancy itself is gone.
   const clientOf = (name: string, vacancy: { vacancyId: string | null; vacancyTitle: string | null }) =>
-    esc(name) + (vacancy.vacancyId ? ` (${esc(t.vacancy)} ${esc(vacancy.vacancyTitle ?? vacancy.vacancyId)})` : '');
+    esc(name) + (vacancy.vacancyId ? ` (${vacancyOf(vacancy)})` : '');
   const disclosures =
     `<p>${esc(t.disclosuresIntro)}</p>` +
     table(
