@@ -1,8 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { TEMPLATE_LIMITS, type InterviewTemplate } from '../../../../shared/contract/activity.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
-import { useUi } from '../../app/stores/ui.ts';
+import { useDiscardQuestion } from '../../ui/useDiscardQuestion.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 
@@ -37,23 +37,8 @@ export function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Dr
   const [saving, setSaving] = useState(false);
   const [nameTaken, setNameTaken] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const keepEditingRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  /** Where the recruiter was going (another screen) when asked whether to throw the changes away. */
-  const leaveAfterDiscard = useRef<(() => void) | null>(null);
-  const keepEditing = () => {
-    leaveAfterDiscard.current = null;
-    setConfirmDiscard(false);
-    cancelRef.current?.focus();
-  };
-  const discard = () => {
-    const leave = leaveAfterDiscard.current;
-    leaveAfterDiscard.current = null;
-    onCancel();
-    leave?.();
-  };
   /** After a move, add or remove: which control to focus once the list has re-rendered. */
   const pendingFocus = useRef<string | null>(null);
 
@@ -77,26 +62,15 @@ export function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Dr
     }
   }, [questions]);
 
-  useEffect(() => {
-    if (confirmDiscard) keepEditingRef.current?.focus();
-  }, [confirmDiscard]);
-
   const shape = (qs: { id?: string; competence: string; text: string }[]) => JSON.stringify(qs.map((q) => [q.id ?? '', q.competence, q.text]));
   const dirty = name !== draft.name || shape(questions) !== shape(draft.questions);
+  const question = useDiscardQuestion(dirty);
   /** Cancel (or Esc): leaves at once when nothing changed, else asks before throwing the changes away. */
-  const cancel = () => (dirty ? setConfirmDiscard(true) : onCancel());
-  // The header's buttons and shortcuts ask the same question while there are changes.
-  const setLeaveGuard = useUi((s) => s.setLeaveGuard);
-  useEffect(() => {
-    if (!dirty) return;
-    setLeaveGuard((leave) => {
-      leaveAfterDiscard.current = leave;
-      setConfirmDiscard(true);
-      // Already asking (Cancel was pressed first): the question takes the focus again.
-      keepEditingRef.current?.focus();
-    });
-    return () => setLeaveGuard(null);
-  }, [dirty, setLeaveGuard]);
+  const cancel = () => (dirty ? question.ask() : onCancel());
+  const keepEditing = () => {
+    question.keepEditing();
+    cancelRef.current?.focus();
+  };
 
   const tooLong = (value: string, max: number) => ([...value.trim()].length > max ? t('tpl.tooLong', { n: max }) : null);
   const problems: Problems = {
@@ -180,7 +154,7 @@ export function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Dr
         // Esc cancels the edit here rather than leaving the settings with it unsaved.
         if (e.key !== 'Escape') return;
         e.preventDefault();
-        if (confirmDiscard) keepEditing();
+        if (question.asking) keepEditing();
         else cancel();
       }}
     >
@@ -269,14 +243,14 @@ export function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Dr
           {failure instanceof ApiError && failure.code === 'NOT_FOUND' ? t('tpl.gone') : i18n.error(failure)}
         </p>
       ) : null}
-      {confirmDiscard ? (
+      {question.asking ? (
         <div className="alert note" role="alertdialog" aria-labelledby="tpl-discard-title">
           <p id="tpl-discard-title">{t('tpl.discardQuestion')}</p>
           <div className="toolbar">
-            <button type="button" ref={keepEditingRef} onClick={keepEditing}>
+            <button type="button" ref={question.keepEditingRef} onClick={keepEditing}>
               {t('tpl.keepEditing')}
             </button>
-            <button type="button" className="danger" onClick={discard}>
+            <button type="button" className="danger" onClick={() => question.discard(onCancel)}>
               {t('tpl.discard')}
             </button>
           </div>

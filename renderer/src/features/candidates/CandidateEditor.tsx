@@ -1,8 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Candidate, Shift } from '../../../../shared/contract/candidates.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { useUi, type Panel } from '../../app/stores/ui.ts';
+import { useDiscardQuestion } from '../../ui/useDiscardQuestion.ts';
 import { useToasts } from '../../app/stores/toasts.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -52,21 +53,17 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
   const [failure, setFailure] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const openPanel = useUi((s) => s.openPanel);
   const closePanel = useUi((s) => s.closePanel);
   const showToast = useToasts((s) => s.show);
   const nameRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const keepEditingRef = useRef<HTMLButtonElement>(null);
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const question = useDiscardQuestion(dirty);
 
   // Before paint: a key pressed as soon as the form is visible must already reach it
   // (an Escape that arrived first would close the whole panel).
   useLayoutEffect(() => nameRef.current?.focus(), []);
-  useEffect(() => {
-    if (confirmDiscard) keepEditingRef.current?.focus();
-  }, [confirmDiscard]);
 
   const set = <K extends keyof CandidateForm>(key: K, value: CandidateForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -82,36 +79,12 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
   const toggleShift = (shift: Shift, on: boolean) =>
     set('shifts', on ? SHIFTS.filter((s) => s === shift || form.shifts.includes(s)) : form.shifts.filter((s) => s !== shift));
 
-  const setLeaveGuard = useUi((s) => s.setLeaveGuard);
-  /** The editor's own ways out (saved, cancelled, discarded) do not ask: its guard goes first. */
+  /** The editor's own ways out (saved, cancelled, discarded) do not ask. */
   const leave = (to: Panel = candidate ? { mode: 'view', id: candidate.id } : null) => {
-    setLeaveGuard(null);
+    question.release();
     if (to) openPanel(to);
     else closePanel();
   };
-  /** Where the recruiter was going (another screen) when asked whether to throw the changes away. */
-  const leaveAfterDiscard = useRef<(() => void) | null>(null);
-  const keepEditing = () => {
-    leaveAfterDiscard.current = null;
-    setConfirmDiscard(false);
-  };
-  const discard = () => {
-    const next = leaveAfterDiscard.current;
-    leaveAfterDiscard.current = null;
-    leave();
-    next?.();
-  };
-  // The header's buttons, shortcuts and other candidates ask the same question while there are changes.
-  useEffect(() => {
-    if (!dirty) return;
-    setLeaveGuard((next) => {
-      leaveAfterDiscard.current = next;
-      setConfirmDiscard(true);
-      // Already asking (Cancel was pressed first): the question takes the focus again.
-      keepEditingRef.current?.focus();
-    });
-    return () => setLeaveGuard(null);
-  }, [dirty, setLeaveGuard]);
 
   const focusFirstError = () => {
     requestAnimationFrame(() => {
@@ -163,8 +136,8 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
       void submit();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      if (confirmDiscard) keepEditing();
-      else if (dirty) setConfirmDiscard(true);
+      if (question.asking) question.keepEditing();
+      else if (dirty) question.ask();
       else leave();
     }
   };
@@ -221,7 +194,7 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
     <form ref={formRef} className="panel-body editor" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
       <header className="panel-head">
         <h2>{candidate ? t('candidate.editTitle') : t('candidate.newTitle')}</h2>
-        <button type="button" className="ghost icon" aria-label={t('candidate.close')} title="Esc" onClick={() => (dirty ? setConfirmDiscard(true) : leave())}>
+        <button type="button" className="ghost icon" aria-label={t('candidate.close')} title="Esc" onClick={() => (dirty ? question.ask() : leave())}>
           ×
         </button>
       </header>
@@ -337,14 +310,14 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
         {(control) => <textarea {...control} rows={5} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}
       </Field>
 
-      {confirmDiscard ? (
+      {question.asking ? (
         <div className="alert note" role="alertdialog" aria-label={t('candidate.discardQuestion')}>
           <p>{t('candidate.discardQuestion')}</p>
           <div className="toolbar">
-            <button type="button" ref={keepEditingRef} onClick={keepEditing}>
+            <button type="button" ref={question.keepEditingRef} onClick={question.keepEditing}>
               {t('candidate.keepEditing')}
             </button>
-            <button type="button" className="danger" onClick={discard}>
+            <button type="button" className="danger" onClick={() => question.discard(leave)}>
               {t('candidate.discard')}
             </button>
           </div>
@@ -355,7 +328,7 @@ function EditorForm({ candidate, onReload }: { candidate: Candidate | null; onRe
         <button type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+S">
           {saving ? t('candidate.saving') : candidate ? t('candidate.save') : t('candidate.create')}
         </button>
-        <button type="button" onClick={() => (dirty ? setConfirmDiscard(true) : leave())}>
+        <button type="button" onClick={() => (dirty ? question.ask() : leave())}>
           {t('candidate.cancel')}
         </button>
       </footer>
