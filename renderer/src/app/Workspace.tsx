@@ -31,16 +31,13 @@ function run(id: ShortcutId) {
     case 'edit':
       if (ui.panel?.mode === 'view') ui.openPanel({ mode: 'edit', id: ui.panel.id });
       return;
+    // Shortcuts named after the screen they open.
     case 'settings':
-      return ui.setView('settings');
     case 'intake':
-      return ui.setView('intake');
     case 'clients':
-      return ui.setView('clients');
     case 'privacy':
-      return ui.setView('privacy');
     case 'sharing':
-      return ui.setView('sharing');
+      return ui.setView(id);
     case 'pickFiles':
       return openFilePicker();
     case 'help':
