@@ -2,16 +2,16 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import sharp from 'sharp';
 import { renderPdfPage } from '../electron/core/intake/ocr/render.ts';
 import { defaultLangPath, OCR_LANGUAGES } from '../electron/core/intake/ocr/tessdata.ts';
 import { addRecall, defaultCorpusDir, emptyRecall, listCorpus, truthRecall, type CorpusCv, type Recall } from './intake/corpus.ts';
+import { greyPng } from './intake/grey-png.ts';
 import { findNativeTesseract, runNative } from './intake/native.ts';
 import type { OcrChildPage, OcrChildRequest, OcrChildResult, OcrChildStart } from './intake/ocr-child.ts';
 import { printTable } from './lib/table.ts';
 
 /**
- * The intake benchmark.   npm run -s bench -- intake [--corpus DIR] [--rounds 2] [--repeat 2] [--workers N]
+ * The intake benchmark.   npm run -s bench -- intake [--corpus DIR] [--rounds 2] [--repeat 2] [--workers N] [--lang-path DIR]
  * 1. Text PDF parse time per CV, in-process and warm (parseCvBytes), p50 over the corpus's text PDFs.
  * 2. OCR throughput on the corpus's scanned pages, rendered once at 300 dpi: our tesseract.js pool
  *    against Debian's native `tesseract` CLI, one process per core, same page images, nor+eng,
@@ -29,6 +29,7 @@ export async function main(args: string[]): Promise<void> {
   const rounds = Number(option('--rounds') ?? 2);
   const repeat = Math.max(1, Number(option('--repeat') ?? 2));
   const workers = Number(option('--workers') ?? availableParallelism());
+  const langPath = option('--lang-path');
   const corpus = listCorpus(corpusDir);
   if (corpus.length === 0) throw new Error(`no CVs with truth files in ${corpusDir}`);
 
@@ -77,7 +78,7 @@ export async function main(args: string[]): Promise<void> {
   let sameModels: { ms: number; texts: string[] } | null = null;
   const faster = <T extends { ms: number }>(a: T | null, b: T) => (a && a.ms <= b.ms ? a : b);
   for (let r = 0; r < repeat; r += 1) {
-    const run = await runOursInChild(pageSet, workers);
+    const run = await runOursInChild(pageSet, workers, langPath);
     peakRssMb = Math.max(peakRssMb, run.peakRssMb);
     if (!ours || run.ocrMs < ours.ocrMs) ours = run;
     console.log(`  run ${r + 1}: ours ${(pageSet.length / (run.ocrMs / 1000)).toFixed(3)} pages/s`);
@@ -145,7 +146,7 @@ async function benchParse(cvs: CorpusCv[]): Promise<ParseBench> {
   return { p50: at(0.5), p95: at(0.95), runs };
 }
 
-/** Each scanned page at 300 dpi as a PNG that says so, in memory only. */
+/** Each scanned page at 300 dpi as a grey PNG that says so, in memory only. */
 async function renderPages(cvs: CorpusCv[]): Promise<{ images: Uint8Array[]; owners: CorpusCv[] }> {
   const images: Uint8Array[] = [];
   const owners: CorpusCv[] = [];
@@ -153,18 +154,14 @@ async function renderPages(cvs: CorpusCv[]): Promise<{ images: Uint8Array[]; own
     const pdf = new Uint8Array(readFileSync(cv.file));
     for (let n = 1; n <= cv.pages; n += 1) {
       const page = await renderPdfPage(pdf, n, { dpi: 300 });
-      const png = await sharp(page.grey, { raw: { width: page.widthPx, height: page.heightPx, channels: 1 } })
-        .withMetadata({ density: 300 })
-        .png({ compressionLevel: 3 })
-        .toBuffer();
-      images.push(new Uint8Array(png));
+      images.push(await greyPng(page.grey, page.widthPx, page.heightPx, 300));
       owners.push(cv);
     }
   }
   return { images, owners };
 }
 
-function runOursInChild(pages: Uint8Array[], workers: number): Promise<OcrChildResult> {
+function runOursInChild(pages: Uint8Array[], workers: number, langPath: string | undefined): Promise<OcrChildResult> {
   // Pages are handed over one by one on request, so the child never holds the whole set.
   return new Promise((resolve, reject) => {
     const child = fork(new URL('./intake/ocr-child.ts', import.meta.url), [], {
@@ -181,6 +178,6 @@ function runOursInChild(pages: Uint8Array[], workers: number): Promise<OcrChildR
     child.once('exit', (code) => {
       if (code !== 0) reject(new Error(`OCR child exited with ${code}`));
     });
-    child.send({ pages: pages.length, engine: { workers } } satisfies OcrChildStart);
+    child.send({ pages: pages.length, engine: { workers, ...(langPath ? { langPath } : {}) } } satisfies OcrChildStart);
   });
 }
