@@ -35,6 +35,15 @@ describe('periods as CVs write them', () => {
     expect(parseDateRange('Expected Graduation: June 2016')).toMatchObject({ end: '2016-06', single: true });
   });
 
+  it('keeps the start of a period whose end lost its year, and leaves the end unknown', () => {
+    // A photographed "Mars 2020 - Mai 2023" read as "Mai 2": neither a one-month job nor ongoing.
+    const cut = parseDateRange('Mars 2020 - Mai 2');
+    expect(cut).toMatchObject({ start: '2020-03', single: false });
+    expect(cut?.end).toBeUndefined();
+    // A year and then an employer is still one date.
+    expect(parseDateRange('2019 – Lagerhuset AS')).toMatchObject({ start: '2019', single: true });
+  });
+
   it('finds two periods at one employer', () => {
     expect(findDates('Sep. 2013, Mar. 2011 - Oct. 2011').map((d) => [d.start, d.end])).toEqual([
       ['2013-09', undefined],

@@ -61,6 +61,8 @@ const PRESENT_AFTER_RE = new RegExp(`^(?:${SEP}|\\s+)${PRESENT}(?![\\p{L}])`, 'i
 const SEP_ONLY_RE = new RegExp(`^${SEP}$`, 'iu');
 const OPEN_BEFORE_RE = /(?:\b(?:fra|siden|since|from|seit|ab|depuis|desde)|\bsince)\s*$/iu;
 const OPEN_AFTER_RE = new RegExp(`^\\s*[-–—]+\\s*(?:$|[|,;·\\t)])`, 'u');
+/** "Mars 2020 - Mai 2": the end is a month whose year did not survive (OCR, a cut line). */
+const CUT_END_RE = new RegExp(`^\\s*[-–—]+\\s*${MONTH_WORD}\\.?\\s*\\d{0,3}\\s*$`, 'iu');
 const EXPECTED_BEFORE_RE = /(?:\bexp(?:ected)?\.?|\bforventet|\bvoraussichtlich)\s*(?:graduation:?\s*)?$/iu;
 
 interface Atom {
@@ -151,6 +153,13 @@ export function findDates(text: string): DateRange[] {
     const dangling = after.match(OPEN_AFTER_RE);
     if (dangling && !after.slice(dangling[0].length).trim()) {
       out.push({ start: a.value, end: null, index: a.index, length: a.length + dangling[0].length, single: false });
+      continue;
+    }
+    // A period whose end cannot be read: the start is known, the end is not (neither the
+    // start again, as a single date would say, nor "present").
+    const cut = after.match(CUT_END_RE);
+    if (cut) {
+      out.push({ start: a.value, index: a.index, length: a.length + cut[0].length, single: false });
       continue;
     }
     out.push({ start: a.value, index: a.index, length: a.length, single: true });

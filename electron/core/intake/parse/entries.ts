@@ -217,16 +217,44 @@ export function splitEntries(input: Line[]): RawEntry[] {
   const p = before[0] === 0 ? 0 : mostCommon(before);
   const starts = dIdx.map((d, k) => d - Math.min(p, before[k] as number));
   const entries: RawEntry[] = [];
+  // Lines before the first period: an intro is dropped, but an entry shaped like its dated
+  // siblings whose period was lost (a faint line on a photo, a job listed without dates)
+  // is kept, undated.
+  const lead = items.slice(0, starts[0]);
+  const leadEntry = undatedEntryStart(lead, p);
+  if (leadEntry >= 0) entries.push(...splitUndated(lead.slice(leadEntry)));
   starts.forEach((start, k) => {
     const end = k + 1 < starts.length ? (starts[k + 1] as number) : items.length;
     const slice = items.slice(start, end);
     const firstB = slice.findIndex((it) => it.kind === 'B');
     const headerPart = firstB < 0 ? slice : slice.slice(0, firstB);
-    const rest = firstB < 0 ? [] : slice.slice(firstB);
+    let rest = firstB < 0 ? [] : slice.slice(firstB);
+    // The same in the middle: after this entry's description, a header group of the
+    // siblings' shape with a description of its own is another (undated) entry.
+    const next = undatedEntryStart(rest, p);
+    const undated = next > 0 ? splitUndated(rest.slice(next)) : [];
+    if (next > 0) rest = rest.slice(0, next);
     const d = items[dIdx[k] as number] as EntryLine;
     entries.push({ header: headerPart, description: rest, date: d.date, ...(d.extraDates?.length ? { extraDates: d.extraDates } : {}), dateLine: d.line });
+    entries.push(...undated);
   });
   return entries;
+}
+
+/**
+ * Where an undated entry starts in these lines: a run of at least two header lines, as many
+ * as the dated entries carry (`headerLines`), followed by description lines. -1 if none.
+ * One stray header-looking line (a sub-heading, a wrapped sentence) never qualifies.
+ */
+function undatedEntryStart(items: EntryLine[], headerLines: number): number {
+  if (headerLines < 2) return -1;
+  for (let i = 0; i < items.length; i++) {
+    if (items[i]!.kind !== 'H' || (i > 0 && items[i - 1]!.kind === 'H')) continue;
+    let run = 0;
+    while (i + run < items.length && items[i + run]!.kind === 'H') run++;
+    if (run === headerLines && items[i + run]?.kind === 'B') return i;
+  }
+  return -1;
 }
 
 /** A clearly larger vertical gap than between the lines of one entry. */

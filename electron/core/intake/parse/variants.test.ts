@@ -99,6 +99,47 @@ describe('wordings the parser has to generalise over', () => {
   });
 });
 
+describe('an entry whose period is lost', () => {
+  const dated = (title: string, employer: string, period: string, bullet: string): Spec[] => [
+    [title, { bold: true }],
+    employer,
+    period,
+    [`• ${bullet}`, { x: 50 }],
+  ];
+  const undated = (title: string, employer: string, bullet: string): Spec[] => [[title, { bold: true }], employer, [`• ${bullet}`, { x: 50 }]];
+
+  it('is kept, undated, first or between dated siblings of the same shape, with its own bullets', () => {
+    const doc = page([
+      name('Nora Jørgensen'),
+      heading('Arbeidserfaring'),
+      ...undated('Controller', 'BDO - Trondheim', 'Fakturering og oppfølging av reskontro'),
+      ...dated('Lønnsmedarbeider', 'KPMG - Oslo', 'Mars 2020 - Mai 2023', 'MVA-rapportering'),
+      ...undated('Regnskapsmedarbeider', 'EY - Bergen', 'Avstemming av konti'),
+      ...dated('Økonomimedarbeider', 'Deloitte - Oslo', 'Apr. 2018 - Feb. 2020', 'Bilagsføring'),
+    ]);
+    expect(work(doc)).toEqual([
+      ['BDO', 'Controller', undefined, null],
+      ['KPMG', 'Lønnsmedarbeider', '2020-03', '2023-05'],
+      ['EY', 'Regnskapsmedarbeider', undefined, null],
+      ['Deloitte', 'Økonomimedarbeider', '2018-04', '2020-02'],
+    ]);
+    const items = parseDocument(doc).resume.work ?? [];
+    expect(items[0]?.highlights).toEqual(['Fakturering og oppfølging av reskontro']);
+    expect(items[1]?.highlights).toEqual(['MVA-rapportering']);
+  });
+
+  it('an intro line under the heading is not taken for an entry', () => {
+    const doc = page([
+      name('Nora Jørgensen'),
+      heading('Arbeidserfaring'),
+      'Sju års erfaring fra regnskap og økonomi.',
+      ...dated('Lønnsmedarbeider', 'KPMG - Oslo', 'Mars 2020 - Mai 2023', 'MVA-rapportering'),
+      ...dated('Økonomimedarbeider', 'Deloitte - Oslo', 'Apr. 2018 - Feb. 2020', 'Bilagsføring'),
+    ]);
+    expect(work(doc)?.map((w) => w[0])).toEqual(['KPMG', 'Deloitte']);
+  });
+});
+
 describe('layouts built as files', () => {
   it('a Word CV whose entries sit in a date | text table, with personal details as a table', async () => {
     const { parseCvBytes } = await import('./index.ts');
