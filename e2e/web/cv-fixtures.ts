@@ -158,3 +158,23 @@ export const perCv = () =>
     'Arbeidserfaring',
     '2018 - 2023  Truckfører, Coop Midt-Norge',
   ]);
+
+/** A CV whose first job has no period beside it, as when OCR loses a faint date line. */
+export const noraCv = () =>
+  textPdf([
+    'Nora Jørgensen',
+    'nora.jorgensen@example.no',
+    '',
+    'Arbeidserfaring',
+    'Controller',
+    'BDO - Trondheim',
+    '- Fakturering og oppfølging av reskontro',
+    'Lønnsmedarbeider',
+    'KPMG - Oslo',
+    'Mars 2020 - Mai 2023',
+    '- MVA-rapportering',
+    'Økonomimedarbeider',
+    'Deloitte - Oslo',
+    'Apr. 2018 - Feb. 2020',
+    '- Bilagsføring',
+  ]);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { formatPhone } from '../../shared/phone.ts';
-import { brokenPdf, kariCv, olaCv, perCv } from './cv-fixtures.ts';
+import { brokenPdf, kariCv, noraCv, olaCv, perCv } from './cv-fixtures.ts';
 import { expect, rpc, test } from './fixtures.ts';
 import { createVault, panel, row } from './helpers.ts';
 
@@ -239,4 +239,36 @@ test('a CV of a candidate already in the register: merge offered with the reason
   expect(per.emails).toEqual(['per.olsen@example.no']);
   const profile = await rpc<{ resume: { work?: { name?: string }[] } }>(page, 'candidates.profile', { id: items[0]!.id });
   expect(profile.resume?.work?.map((w) => w.name)).toEqual(['Coop Midt-Norge']);
+});
+
+test('a job whose period was not read is kept and its dates are marked for the recruiter, not shown as "now"', async ({ page, kandidat }) => {
+  await createVault(page, kandidat);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+O');
+  await (await chooser).setFiles([{ name: 'nora.pdf', mimeType: 'application/pdf', buffer: noraCv() }]);
+  await expect(job(page, 'nora.pdf')).toContainText('Til gjennomgang', { timeout: READ_TIMEOUT });
+  await job(page, 'nora.pdf').getByRole('button', { name: 'Gå gjennom' }).click();
+  await expect(page.getByRole('heading', { name: 'Gjennomgang av CV' })).toBeVisible();
+
+  const work = page.getByRole('region', { name: 'Arbeidserfaring' });
+  await expect(work.getByLabel('Arbeidsgiver')).toHaveCount(3);
+  await expect(work.getByLabel('Arbeidsgiver').first()).toHaveValue('BDO');
+  await expect(work.getByLabel('Stilling').first()).toHaveValue('Controller');
+  // The lost period: both dates empty, marked unsure, and saying they were not read.
+  const from = work.getByLabel(/^Fra/).first();
+  const to = work.getByLabel(/^Til/).first();
+  for (const date of [from, to]) {
+    await expect(date).toHaveValue('');
+    await expect(date).toHaveAttribute('placeholder', 'ikke lest');
+    await expect(date).toHaveAccessibleDescription(/Usikker \(20 %\)/);
+  }
+  // A read period is neither.
+  await expect(work.getByLabel(/^Fra/).nth(1)).toHaveValue('2020-03');
+  await expect(work.getByLabel(/^Til/).nth(1)).toHaveValue('2023-05');
+  await expect(work.getByLabel(/^Til/).nth(1)).not.toHaveAccessibleDescription(/Usikker/);
+  // Focused, the page beside shows where the entry is, so the dates can be read off it.
+  await expect(page.getByRole('img', { name: 'Side 1 av CV-en' })).toBeVisible({ timeout: READ_TIMEOUT });
+  await from.focus();
+  await expect(page.locator('.source-box')).toBeVisible();
+  await snap(page, 'review-lost-period');
 });

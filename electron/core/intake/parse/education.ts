@@ -1,4 +1,4 @@
-import type { EntryLine, RawEntry } from './entries.ts';
+import { unreadDates, type EntryLine, type RawEntry, type UnreadDates } from './entries.ts';
 import { degreeScore, findDegree, institutionScore, looksLikeLocation, matchDegree } from './lexicon.ts';
 import type { Line } from './lines.ts';
 import { headerPieces, type Piece } from './parts.ts';
@@ -11,6 +11,7 @@ export interface EducationItem {
   endDate?: string | null;
   lines: { institution?: Line; degree?: Line; date?: Line };
   confidence: number;
+  unreadDates?: UnreadDates;
 }
 
 const INSTITUTION_LABEL_RE = /^(lærested|skole|studiested|institution|name and type of organisation providing education and training|einrichtung)\s*:?\s+(.+)$/i;
@@ -54,6 +55,8 @@ export function parseDegree(text: string): { studyType?: string; area?: string }
 
 export function parseEducationEntry(raw: RawEntry): EducationItem | null {
   const item: EducationItem = { lines: {}, confidence: 0.8 };
+  const unread = unreadDates(raw);
+  if (unread) item.unreadDates = unread;
   if (raw.date) {
     if (raw.date.single) {
       // A lone date on a degree is when it was completed.

@@ -27,6 +27,22 @@ export interface RawEntry {
   date: DateRange | null;
   extraDates?: DateRange[];
   dateLine: Line | null;
+  /** Its dated siblings say it had a period, but none was read (see `undatedEntryStart`). */
+  periodLost?: boolean;
+}
+
+/** Date fields of an entry that the page had but the reader could not read, and where. */
+export interface UnreadDates {
+  fields: ('startDate' | 'endDate')[];
+  line: Line | null;
+}
+
+/** What of an entry's period was there on the page yet not read: the review flags these. */
+export function unreadDates(raw: RawEntry): UnreadDates | undefined {
+  if (raw.periodLost) return { fields: ['startDate', 'endDate'], line: raw.header[0]?.line ?? null };
+  // "Mars 2020 - Mai 2": a range whose end lost its year.
+  if (raw.date && raw.date.start && raw.date.end === undefined && !raw.date.single) return { fields: ['endDate'], line: raw.dateLine };
+  return undefined;
 }
 
 const DATE_LABEL_RE = /^(periode|tidsrom|tidsperiode|dato|datoer|dates?|period|year|år|zeitraum|when|fra\s*[-–]\s*til|from\s*[-–]\s*to)\s*:?$/i;
@@ -222,7 +238,7 @@ export function splitEntries(input: Line[]): RawEntry[] {
   // is kept, undated.
   const lead = items.slice(0, starts[0]);
   const leadEntry = undatedEntryStart(lead, p);
-  if (leadEntry >= 0) entries.push(...splitUndated(lead.slice(leadEntry)));
+  if (leadEntry >= 0) entries.push(...splitUndated(lead.slice(leadEntry)).map(lostPeriod));
   starts.forEach((start, k) => {
     const end = k + 1 < starts.length ? (starts[k + 1] as number) : items.length;
     const slice = items.slice(start, end);
@@ -232,7 +248,7 @@ export function splitEntries(input: Line[]): RawEntry[] {
     // The same in the middle: after this entry's description, a header group of the
     // siblings' shape with a description of its own is another (undated) entry.
     const next = undatedEntryStart(rest, p);
-    const undated = next > 0 ? splitUndated(rest.slice(next)) : [];
+    const undated = next > 0 ? splitUndated(rest.slice(next)).map(lostPeriod) : [];
     if (next > 0) rest = rest.slice(0, next);
     const d = items[dIdx[k] as number] as EntryLine;
     entries.push({ header: headerPart, description: rest, date: d.date, ...(d.extraDates?.length ? { extraDates: d.extraDates } : {}), dateLine: d.line });
@@ -240,6 +256,8 @@ export function splitEntries(input: Line[]): RawEntry[] {
   });
   return entries;
 }
+
+const lostPeriod = (entry: RawEntry): RawEntry => ({ ...entry, periodLost: true });
 
 /**
  * Where an undated entry starts in these lines: a run of at least two header lines, as many

@@ -13,6 +13,12 @@ export class Evidence {
   }
 }
 
+/**
+ * The confidence of a field the page had but the reader could not read (a period lost on a
+ * photo): low, so the review marks it and such a profile is never accepted without review.
+ */
+export const UNREAD_CONFIDENCE = 0.2;
+
 /** OCR lines carry their recognition confidence; text-layer lines are certain to read right. */
 export function readConfidence(line: Line | null | undefined): number {
   return line ? Math.max(0.3, Math.min(1, line.confidence)) : 0.5;

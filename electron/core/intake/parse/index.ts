@@ -4,7 +4,7 @@ import { findLicences, parseCertificates } from './certificates.ts';
 import { extractContact } from './contact.ts';
 import { dropRepeatedPlaceColumn, mergeGraduations, parseEducationEntry, type EducationItem } from './education.ts';
 import { splitEntries } from './entries.ts';
-import { Evidence, readConfidence } from './evidence.ts';
+import { Evidence, readConfidence, UNREAD_CONFIDENCE } from './evidence.ts';
 import { classifyHeading } from './headings.ts';
 import { isLanguageName } from './lexicon.ts';
 import { detectLanguage } from './language.ts';
@@ -89,6 +89,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
       if (w.location) evidence.set(`work.${i}.location`, c * readConfidence(w.lines.location), w.lines.location);
       if (w.startDate) evidence.set(`work.${i}.startDate`, 0.9 * readConfidence(w.lines.date), w.lines.date);
       if (w.endDate !== undefined) evidence.set(`work.${i}.endDate`, 0.9 * readConfidence(w.lines.date), w.lines.date);
+      for (const field of w.unreadDates?.fields ?? []) evidence.set(`work.${i}.${field}`, UNREAD_CONFIDENCE, w.unreadDates!.line);
       return out;
     });
   }
@@ -112,6 +113,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
       if (e.area) evidence.set(`education.${i}.area`, c * readConfidence(e.lines.degree), e.lines.degree);
       if (e.startDate) evidence.set(`education.${i}.startDate`, 0.9 * readConfidence(e.lines.date), e.lines.date);
       if (e.endDate !== undefined) evidence.set(`education.${i}.endDate`, 0.9 * readConfidence(e.lines.date), e.lines.date);
+      for (const field of e.unreadDates?.fields ?? []) evidence.set(`education.${i}.${field}`, UNREAD_CONFIDENCE, e.unreadDates!.line);
       return out;
     });
   }

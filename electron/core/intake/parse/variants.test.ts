@@ -123,9 +123,31 @@ describe('an entry whose period is lost', () => {
       ['EY', 'Regnskapsmedarbeider', undefined, null],
       ['Deloitte', 'Økonomimedarbeider', '2018-04', '2020-02'],
     ]);
-    const items = parseDocument(doc).resume.work ?? [];
-    expect(items[0]?.highlights).toEqual(['Fakturering og oppfølging av reskontro']);
-    expect(items[1]?.highlights).toEqual(['MVA-rapportering']);
+    const { resume, fields } = parseDocument(doc);
+    expect(resume.work?.[0]?.highlights).toEqual(['Fakturering og oppfølging av reskontro']);
+    expect(resume.work?.[1]?.highlights).toEqual(['MVA-rapportering']);
+    // The lost periods are flagged for the review (and keep the profile from being accepted
+    // without one), pointing at the entry; read periods are not.
+    for (const path of ['work.0.startDate', 'work.0.endDate', 'work.2.startDate', 'work.2.endDate']) {
+      expect(fields[path]?.confidence, path).toBeLessThan(0.5);
+      expect(fields[path]?.source, path).not.toBeNull();
+    }
+    expect(fields['work.1.startDate']?.confidence).toBeGreaterThan(0.5);
+    expect(fields['work.1.endDate']?.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('a period whose end was not read flags the end, not the start', () => {
+    const doc = page([
+      name('Nora Jørgensen'),
+      heading('Arbeidserfaring'),
+      ...dated('Lønnsmedarbeider', 'KPMG - Oslo', 'Mars 2020 - Mai 2', 'MVA-rapportering'),
+      ...dated('Økonomimedarbeider', 'Deloitte - Oslo', 'Apr. 2018 - Feb. 2020', 'Bilagsføring'),
+    ]);
+    const { resume, fields } = parseDocument(doc);
+    expect(resume.work?.[0]).toMatchObject({ name: 'KPMG', startDate: '2020-03' });
+    expect(resume.work?.[0]?.endDate).toBeUndefined();
+    expect(fields['work.0.startDate']?.confidence).toBeGreaterThan(0.5);
+    expect(fields['work.0.endDate']?.confidence).toBeLessThan(0.5);
   });
 
   it('an intro line under the heading is not taken for an entry', () => {

@@ -1,4 +1,4 @@
-import type { EntryLine, RawEntry } from './entries.ts';
+import { unreadDates, type EntryLine, type RawEntry, type UnreadDates } from './entries.ts';
 import { orgScore, titleScore } from './lexicon.ts';
 import type { Line } from './lines.ts';
 import { headerPieces, joinPieces, splitAtComma, type Piece } from './parts.ts';
@@ -12,6 +12,7 @@ export interface WorkItem {
   highlights: string[];
   lines: { name?: Line; position?: Line; location?: Line; date?: Line };
   confidence: number;
+  unreadDates?: UnreadDates;
 }
 
 const EMPLOYER_LABEL_RE = /^(arbeidsgiver|employer|firma|bedrift|company|organisation|organization|arbeidsplass|name and address of employer)\s*:?\s+(.+)$/i;
@@ -27,6 +28,8 @@ const roleLean = (text: string): number => titleScore(text) - orgScore(text);
 
 export function parseWorkEntry(raw: RawEntry): WorkItem | null {
   const item: WorkItem = { highlights: [], lines: {}, confidence: 0.8 };
+  const unread = unreadDates(raw);
+  if (unread) item.unreadDates = unread;
   if (raw.date) {
     if (raw.date.start) item.startDate = raw.date.start;
     if (raw.date.end !== undefined) item.endDate = raw.date.end;

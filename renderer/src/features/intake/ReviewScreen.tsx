@@ -308,6 +308,11 @@ function ReviewEditor({ draft, onBack }: { draft: IntakeDraft; onBack(): void })
     );
   };
 
+  /** A field the page had but the reader could not read (a period lost on a photo). */
+  const unread = (evidence: string | null) => evidence !== null && (confidenceOf(draft.fields, evidence) ?? 1) < LOW_CONFIDENCE;
+  /** The placeholder of a date: what an empty field means, unless it is empty because it was not read. */
+  const datePlaceholder = (evidence: string | null, empty: string) => (unread(evidence) ? t('review.notRead') : empty);
+
   const text = (path: string, evidence: string | null, label: string, value: string, onChange: (v: string) => void, extra: { placeholder?: string; inputMode?: 'email' | 'tel' | 'numeric'; className?: string } = {}) =>
     field(
       path,
@@ -461,8 +466,8 @@ function ReviewEditor({ draft, onBack }: { draft: IntakeDraft; onBack(): void })
                     {text(`work.${i}.name`, ev('name'), t('review.employer'), row.name, (v) => set({ name: v }))}
                   </div>
                   <div className="field-pair">
-                    {text(`work.${i}.startDate`, ev('startDate'), t('review.from'), row.startDate, (v) => set({ startDate: v }), { placeholder: t('review.datePlaceholder'), className: 'narrow' })}
-                    {text(`work.${i}.endDate`, ev('endDate'), t('review.to'), row.endDate, (v) => set({ endDate: v }), { placeholder: t('review.endPlaceholder'), className: 'narrow' })}
+                    {text(`work.${i}.startDate`, ev('startDate'), t('review.from'), row.startDate, (v) => set({ startDate: v }), { placeholder: datePlaceholder(ev('startDate'), t('review.datePlaceholder')), className: 'narrow' })}
+                    {text(`work.${i}.endDate`, ev('endDate'), t('review.to'), row.endDate, (v) => set({ endDate: v }), { placeholder: datePlaceholder(ev('endDate'), t('review.endPlaceholder')), className: 'narrow' })}
                     {text(`work.${i}.location`, ev('location'), t('review.place'), row.location, (v) => set({ location: v }))}
                   </div>
                   {area(`work.${i}.summary`, ev('summary'), t('review.description'), row.summary, (v) => set({ summary: v }))}
@@ -487,8 +492,8 @@ function ReviewEditor({ draft, onBack }: { draft: IntakeDraft; onBack(): void })
                   </div>
                   <div className="field-pair">
                     {text(`education.${i}.area`, ev('area'), t('review.area'), row.area, (v) => set({ area: v }))}
-                    {text(`education.${i}.startDate`, ev('startDate'), t('review.from'), row.startDate, (v) => set({ startDate: v }), { placeholder: t('review.datePlaceholder'), className: 'narrow' })}
-                    {text(`education.${i}.endDate`, ev('endDate'), t('review.to'), row.endDate, (v) => set({ endDate: v }), { placeholder: t('review.datePlaceholder'), className: 'narrow' })}
+                    {text(`education.${i}.startDate`, ev('startDate'), t('review.from'), row.startDate, (v) => set({ startDate: v }), { placeholder: datePlaceholder(ev('startDate'), t('review.datePlaceholder')), className: 'narrow' })}
+                    {text(`education.${i}.endDate`, ev('endDate'), t('review.to'), row.endDate, (v) => set({ endDate: v }), { placeholder: datePlaceholder(ev('endDate'), t('review.datePlaceholder')), className: 'narrow' })}
                   </div>
                 </>
               ),
