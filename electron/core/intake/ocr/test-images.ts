@@ -80,9 +80,16 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /**
  * An image-only PDF (like a scan): one A4 page whose only content is `jpeg` (greyscale)
- * drawn over the whole page.
+ * drawn over the whole page, or over the part `drawn` says (in points from the bottom left).
  */
-export function imageOnlyPdf(jpeg: Uint8Array, pixelWidth: number, pixelHeight: number, pageWidthPt = 595.28, pageHeightPt = 841.89): Uint8Array {
+export function imageOnlyPdf(
+  jpeg: Uint8Array,
+  pixelWidth: number,
+  pixelHeight: number,
+  pageWidthPt = 595.28,
+  pageHeightPt = 841.89,
+  drawn = { x: 0, y: 0, width: pageWidthPt, height: pageHeightPt },
+): Uint8Array {
   const parts: Buffer[] = [];
   const offsets: number[] = [];
   let length = 0;
@@ -97,7 +104,7 @@ export function imageOnlyPdf(jpeg: Uint8Array, pixelWidth: number, pixelHeight: 
     for (const b of body) push(b);
     push('\nendobj\n');
   };
-  const content = `q ${pageWidthPt} 0 0 ${pageHeightPt} 0 0 cm /Im0 Do Q`;
+  const content = `q ${drawn.width} 0 0 ${drawn.height} ${drawn.x} ${drawn.y} cm /Im0 Do Q`;
   push('%PDF-1.4\n');
   object(1, ['<< /Type /Catalog /Pages 2 0 R >>']);
   object(2, ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>']);
