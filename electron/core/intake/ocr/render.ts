@@ -80,12 +80,7 @@ export async function renderPdfPage(pdf: Uint8Array, pageNumber: number, options
       viewport,
       annotationMode: 0,
     }).promise;
-    const rgba = context.getImageData(0, 0, widthPx, heightPx).data;
-    const grey = new Uint8Array(widthPx * heightPx);
-    for (let i = 0, j = 0; j < grey.length; i += 4, j += 1) {
-      // ITU-R BT.601 luma, integer arithmetic.
-      grey[j] = ((rgba[i]! * 299 + rgba[i + 1]! * 587 + rgba[i + 2]! * 114) / 1000) | 0;
-    }
+    const grey = toGrey(context.getImageData(0, 0, widthPx, heightPx).data, widthPx * heightPx, 4);
     page.cleanup();
     return { grey, widthPx, heightPx, widthPt: base.width, heightPt: base.height };
   } finally {
@@ -146,18 +141,7 @@ async function wholePageImage(page: PDFPageProxy, scale: number): Promise<Render
   const { width, height } = image;
   const channels = image.kind === ImageKind.RGB_24BPP ? 3 : 4;
   if (!(width > 0 && height > 0) || image.data.length < width * height * channels) return null;
-  const grey = new Uint8Array(width * height);
-  const src = image.data;
-  if (channels === 3) {
-    for (let i = 0, j = 0; j < grey.length; i += 3, j += 1) grey[j] = ((src[i]! * 299 + src[i + 1]! * 587 + src[i + 2]! * 114) / 1000) | 0;
-  } else {
-    // Transparent parts of a scan are paper: composed over white.
-    for (let i = 0, j = 0; j < grey.length; i += 4, j += 1) {
-      const luma = (src[i]! * 299 + src[i + 1]! * 587 + src[i + 2]! * 114) / 1000;
-      const alpha = src[i + 3]! / 255;
-      grey[j] = (luma * alpha + 255 * (1 - alpha)) | 0;
-    }
-  }
+  const grey = toGrey(image.data, width * height, channels);
   const widthPx = Math.max(1, Math.floor(widthPt * scale));
   const heightPx = Math.max(1, Math.floor(heightPt * scale));
   // Within 2 % of the wanted resolution: the scan's own pixels, unscaled.
@@ -175,6 +159,24 @@ async function wholePageImage(page: PDFPageProxy, scale: number): Promise<Render
     .raw()
     .toBuffer();
   return { grey: new Uint8Array(scaled.buffer, scaled.byteOffset, scaled.length), widthPx, heightPx, widthPt, heightPt };
+}
+
+/**
+ * RGB or RGBA pixels to grey (ITU-R BT.601 luma, integer arithmetic). Transparent parts are
+ * paper: composed over white (the canvas is filled white first, so its alpha is always 255).
+ */
+function toGrey(src: ArrayLike<number>, pixels: number, channels: 3 | 4): Uint8Array {
+  const grey = new Uint8Array(pixels);
+  if (channels === 3) {
+    for (let i = 0, j = 0; j < pixels; i += 3, j += 1) grey[j] = ((src[i]! * 299 + src[i + 1]! * 587 + src[i + 2]! * 114) / 1000) | 0;
+    return grey;
+  }
+  for (let i = 0, j = 0; j < pixels; i += 4, j += 1) {
+    const luma = ((src[i]! * 299 + src[i + 1]! * 587 + src[i + 2]! * 114) / 1000) | 0;
+    const alpha = src[i + 3]!;
+    grey[j] = alpha === 255 ? luma : ((luma * alpha + 255 * (255 - alpha)) / 255) | 0;
+  }
+  return grey;
 }
 
 interface PdfImage {
