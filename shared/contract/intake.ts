@@ -17,6 +17,13 @@ export const MAX_FILES_PER_SUBMIT = 50;
  */
 export const MAX_SUBMIT_BASE64_CHARS = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 1024 * 1024;
 
+/**
+ * The confidence of a date the page had but the reader could not read (a period lost on a
+ * photo): below that of any date it did read (at least 0.9 × 0.3), so the review can say
+ * "not read"; and far below any threshold for accepting a profile without review.
+ */
+export const UNREAD_CONFIDENCE = 0.2;
+
 export const IntakeStates = [
   'queued',
   'reading',

@@ -1,6 +1,8 @@
 import type { FieldEvidence } from './types.ts';
 import type { Line } from './lines.ts';
 
+export { UNREAD_CONFIDENCE } from '../../../../shared/contract/intake.ts';
+
 /** Collects a confidence and a source box per output field path. */
 export class Evidence {
   readonly fields: Record<string, FieldEvidence> = {};
@@ -12,12 +14,6 @@ export class Evidence {
     };
   }
 }
-
-/**
- * The confidence of a field the page had but the reader could not read (a period lost on a
- * photo): low, so the review marks it and such a profile is never accepted without review.
- */
-export const UNREAD_CONFIDENCE = 0.2;
 
 /** OCR lines carry their recognition confidence; text-layer lines are certain to read right. */
 export function readConfidence(line: Line | null | undefined): number {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { IntakeDraft, MergeField, MergePreview } from '../../../../shared/contract/intake.ts';
+import { UNREAD_CONFIDENCE, type IntakeDraft, type MergeField, type MergePreview } from '../../../../shared/contract/intake.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { isTypingTarget } from '../../app/shortcuts.ts';
@@ -309,7 +309,7 @@ function ReviewEditor({ draft, onBack }: { draft: IntakeDraft; onBack(): void })
   };
 
   /** A field the page had but the reader could not read (a period lost on a photo). */
-  const unread = (evidence: string | null) => evidence !== null && (confidenceOf(draft.fields, evidence) ?? 1) < LOW_CONFIDENCE;
+  const unread = (evidence: string | null) => evidence !== null && (confidenceOf(draft.fields, evidence) ?? 1) <= UNREAD_CONFIDENCE;
   /** The placeholder of a date: what an empty field means, unless it is empty because it was not read. */
   const datePlaceholder = (evidence: string | null, empty: string) => (unread(evidence) ? t('review.notRead') : empty);
 
