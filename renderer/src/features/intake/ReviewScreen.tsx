@@ -289,7 +289,9 @@ function ReviewEditor({ draft, onBack }: { draft: IntakeDraft; onBack(): void })
           {label}
           {low ? (
             <span className="low-mark" id={`${id}-low`}>
-              {t('review.unsure', { percent: Math.round((confidence ?? 0) * 100) })}
+              {confidence !== null && confidence <= UNREAD_CONFIDENCE
+                ? t('review.notReadMark')
+                : t('review.unsure', { percent: Math.round((confidence ?? 0) * 100) })}
             </span>
           ) : null}
         </label>
@@ -310,8 +312,8 @@ function ReviewEditor({ draft, onBack }: { draft: IntakeDraft; onBack(): void })
 
   /** A field the page had but the reader could not read (a period lost on a photo). */
   const unread = (evidence: string | null) => evidence !== null && (confidenceOf(draft.fields, evidence) ?? 1) <= UNREAD_CONFIDENCE;
-  /** The placeholder of a date: what an empty field means, unless it is empty because it was not read. */
-  const datePlaceholder = (evidence: string | null, empty: string) => (unread(evidence) ? t('review.notRead') : empty);
+  /** The placeholder of a date: what an empty field means ('nå' for an end), unless it is empty because it was not read. */
+  const datePlaceholder = (evidence: string | null, empty: string) => (unread(evidence) ? t('review.datePlaceholder') : empty);
 
   const text = (path: string, evidence: string | null, label: string, value: string, onChange: (v: string) => void, extra: { placeholder?: string; inputMode?: 'email' | 'tel' | 'numeric'; className?: string } = {}) =>
     field(

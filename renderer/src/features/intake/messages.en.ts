@@ -97,7 +97,7 @@ export const intakeEn: Record<keyof typeof intakeNb, string> = {
   'review.birthPlaceholder': 'YYYY-MM-DD',
   'review.datePlaceholder': 'YYYY-MM',
   'review.endPlaceholder': 'now',
-  'review.notRead': 'not read',
+  'review.notReadMark': 'Not read',
   'review.invalidDate': 'Write YYYY, YYYY-MM or YYYY-MM-DD.',
   'review.unsure': 'Unsure ({percent} %)',
   'review.work': 'Work experience',

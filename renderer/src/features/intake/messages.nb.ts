@@ -95,7 +95,7 @@ export const intakeNb = {
   'review.birthPlaceholder': 'ÅÅÅÅ-MM-DD',
   'review.datePlaceholder': 'ÅÅÅÅ-MM',
   'review.endPlaceholder': 'nå',
-  'review.notRead': 'ikke lest',
+  'review.notReadMark': 'Ikke lest',
   'review.invalidDate': 'Skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.',
   'review.unsure': 'Usikker ({percent} %)',
   'review.work': 'Arbeidserfaring',
