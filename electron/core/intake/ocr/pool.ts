@@ -11,6 +11,8 @@ import { restoreNorwegianLetters } from './norwegian-letters.ts';
 
 /** The language of the photo's extra reading: Norwegian's own model keeps æ, ø, å. */
 const NORWEGIAN_ONLY = 'nor';
+/** Tesseract's Sauvola thresholds (local), for a photo's second reading. */
+const SAUVOLA = { thresholding_method: '2' };
 
 export interface OcrEngineOptions {
   /** Worker threads, each with its own Tesseract; default: one per core. */
@@ -291,7 +293,7 @@ class WorkerPool implements OcrPool {
         let sauvola = false;
         const extra: ExtraReading = { slot, thread, skew, firstMs: performance.now() - started, interrupted };
         if (spare && sauvolaPass && job.state === 'running') {
-          const second = await this.secondReading(extra, norwegianPass ? spare.slice() : spare, { thresholding_method: '2' });
+          const second = await this.extraReading(extra, norwegianPass ? spare.slice() : spare, SAUVOLA);
           if (second && confidentCharacters(second) > confidentCharacters(best)) {
             best = second;
             sauvola = true;
@@ -325,12 +327,13 @@ class WorkerPool implements OcrPool {
   }
 
   /**
-   * Reads a photo again, here with Sauvola's local thresholds, which rescue unevenly lit
-   * photos that Otsu's global threshold blacks out (but lose white-on-colour text, hence
-   * both). Gets three times the first reading's time (at least 10 s); a slower reading is
-   * stopped (its worker ended) and the first one kept. Never fails the page.
+   * Reads a photo again with these Tesseract variables: Sauvola's local thresholds, which
+   * rescue unevenly lit photos that Otsu's global threshold blacks out (but lose
+   * white-on-colour text, hence both), and the Norwegian reading below. Gets three times the
+   * first reading's time (at least 10 s); a slower reading is stopped (its worker ended) and
+   * the first one kept. Never fails the page.
    */
-  private async secondReading(
+  private async extraReading(
     { slot, thread, skew, firstMs, interrupted }: ExtraReading,
     image: Uint8Array,
     parameters: Record<string, string>,
@@ -380,7 +383,7 @@ class WorkerPool implements OcrPool {
       return outcome;
     };
     if (!(await switchTo(NORWEGIAN_ONLY))) return null;
-    const norwegian = await this.secondReading(reading, image, sauvola ? { thresholding_method: '2' } : {});
+    const norwegian = await this.extraReading(reading, image, sauvola ? SAUVOLA : {});
     if (!thread.alive || !(await switchTo(OCR_LANGUAGES))) return null;
     return norwegian;
   }

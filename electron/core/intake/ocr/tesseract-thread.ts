@@ -135,6 +135,7 @@ export class TesseractThread {
   private terminating = false;
   private markDead!: (error: Error) => void;
   private exited = false;
+  /** The languages this thread reads with now ('' while its models are being loaded). */
   private current = '';
 
   /** Threads started and not yet ended, in this process (for tests and diagnostics). */
@@ -210,11 +211,6 @@ export class TesseractThread {
     if (this.exited) return;
     this.exited = true;
     liveThreads -= 1;
-  }
-
-  /** The languages this thread reads with now (the options' languages after start). */
-  get languages(): string {
-    return this.current;
   }
 
   /**
