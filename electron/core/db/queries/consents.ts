@@ -40,10 +40,14 @@ interface EventRow {
   vacancy_title: string | null;
 }
 
-/** The scope's client and vacancy by name, for people to read (null once gone, or for a vacancy reference of the client's own). */
-const SCOPE_NAMES = `(SELECT name FROM clients WHERE id = e.client_id) AS client_name, (SELECT title FROM vacancies WHERE id = e.vacancy_id) AS vacancy_title`;
+/**
+ * The scope's client and vacancy by name (of the consent row `alias`), for people to read:
+ * null once gone, or for a vacancy reference of the client's own.
+ */
+const scopeNames = (alias: string) =>
+  `(SELECT name FROM clients WHERE id = ${alias}.client_id) AS client_name, (SELECT title FROM vacancies WHERE id = ${alias}.vacancy_id) AS vacancy_title`;
 
-const EVENT_SELECT = `SELECT e.*, s.name AS recorder_name, n.text AS notice_text, ${SCOPE_NAMES}
+const EVENT_SELECT = `SELECT e.*, s.name AS recorder_name, n.text AS notice_text, ${scopeNames('e')}
   FROM consent_events e JOIN staff s ON s.id = e.recorded_by LEFT JOIN privacy_notices n ON n.sha256 = e.notice_sha256`;
 
 const scopeOf = (r: { purpose: ConsentPurpose; client_id: string; vacancy_id: string; client_name?: string | null; vacancy_title?: string | null }): ConsentScope | null =>
@@ -372,8 +376,7 @@ export function consentHoldersOf(db: Db, a: { purpose: ConsentPurpose; limit: nu
   ).n;
   const rows = db
     .prepare(
-      `SELECT l.candidate_id, c.name, c.status, l.purpose, l.client_id, l.vacancy_id, l.at, l.source, l.notice_version,
-         (SELECT name FROM clients WHERE id = l.client_id) AS client_name, (SELECT title FROM vacancies WHERE id = l.vacancy_id) AS vacancy_title
+      `SELECT l.candidate_id, c.name, c.status, l.purpose, l.client_id, l.vacancy_id, l.at, l.source, l.notice_version, ${scopeNames('l')}
        FROM (${latest}) l JOIN candidates c ON c.id = l.candidate_id
        WHERE l.newest = 1 AND l.action = 'grant' ORDER BY c.sort_key, c.id, l.client_id, l.vacancy_id LIMIT @limit`,
     )
