@@ -185,6 +185,12 @@ const referenceFields = z
 /** Limits of an interview template: what one screen of questions can hold and still be read. */
 export const TEMPLATE_LIMITS = { name: 200, competence: 200, text: 2000, questions: 100 } as const;
 
+/**
+ * What makes two template names the same (names are unique by it): case and Unicode form
+ * folded, surrounding spaces ignored. The core refuses a taken name; the editor says so first.
+ */
+export const templateNameKey = (name: string): string => name.trim().normalize('NFC').toLocaleLowerCase('nb');
+
 /** A template's question; a new one has no id yet and gets one when saved. */
 const question = z
   .object({

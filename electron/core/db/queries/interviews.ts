@@ -1,5 +1,5 @@
 import type { Db } from '../connection.ts';
-import type { Interview, InterviewAnswer, InterviewQuestion, InterviewTemplate } from '../../../../shared/contract/index.ts';
+import { templateNameKey, type Interview, type InterviewAnswer, type InterviewQuestion, type InterviewTemplate } from '../../../../shared/contract/index.ts';
 import { AppError } from '../../rpc/errors.ts';
 import { prepared } from './prepared.ts';
 import { requireCandidate, upsertSubjectEntry } from './activity.ts';
@@ -51,11 +51,9 @@ export function listTemplates(db: Db): InterviewTemplate[] {
   return rows.map((r) => ({ id: r.id, name: r.name, questions: JSON.parse(r.questions) as InterviewQuestion[], updatedAt: r.updated_at }));
 }
 
-const fold = (name: string) => name.normalize('NFC').toLocaleLowerCase('nb');
-
 /** Names are unique, case folded, so the interview form's list of templates is unambiguous. */
 function requireFreeName(db: Db, id: string, name: string): void {
-  if (listTemplates(db).some((t) => t.id !== id && fold(t.name) === fold(name))) {
+  if (listTemplates(db).some((t) => t.id !== id && templateNameKey(t.name) === templateNameKey(name))) {
     throw new AppError('VALIDATION', 'An interview template with that name exists', { field: 'name', reason: 'duplicateName' });
   }
 }

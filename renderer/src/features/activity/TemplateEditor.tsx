@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import { TEMPLATE_LIMITS, type InterviewTemplate } from '../../../../shared/contract/activity.ts';
+import { TEMPLATE_LIMITS, templateNameKey, type InterviewTemplate } from '../../../../shared/contract/activity.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { useDiscardQuestion } from '../../ui/useDiscardQuestion.ts';
@@ -23,7 +23,6 @@ export interface Draft {
 let nextKey = 1;
 export const newKey = () => `q${nextKey++}`;
 export const blankQuestion = (): DraftQuestion => ({ key: newKey(), competence: '', text: '' });
-const fold = (s: string) => s.trim().normalize('NFC').toLocaleLowerCase('nb');
 
 type Problems = { name: string | null; questions: string | null; items: Record<string, { competence: string | null; text: string | null }> };
 
@@ -76,7 +75,7 @@ export function TemplateEditor({ draft, others, onCancel, onSaved }: { draft: Dr
   const problems: Problems = {
     name: !name.trim()
       ? t('tpl.nameRequired')
-      : (tooLong(name, TEMPLATE_LIMITS.name) ?? (nameTaken || others.some((o) => fold(o.name) === fold(name)) ? t('tpl.nameTaken') : null)),
+      : (tooLong(name, TEMPLATE_LIMITS.name) ?? (nameTaken || others.some((o) => templateNameKey(o.name) === templateNameKey(name)) ? t('tpl.nameTaken') : null)),
     questions: questions.length === 0 ? t('tpl.questionsRequired') : null,
     items: Object.fromEntries(
       questions.map((q) => [
