@@ -29,6 +29,12 @@ export interface ExtractedPage {
   lines: TextLine[];
   /** How this page's text was obtained. */
   source: 'text' | 'ocr' | 'docx';
+  /**
+   * OCR only: radians (clockwise positive) the engine turned the page by to level its text
+   * lines before reading it. The boxes are on the page as it is; a row of a skewed table is
+   * only level once this turn is applied again.
+   */
+  skew?: number;
 }
 
 export interface ExtractedDocument {

@@ -4,23 +4,68 @@ import { orderPage } from './readingOrder.ts';
 /**
  * Reading order for an OCR page. Tesseract returns lines block by block (a label column
  * and its values come out as two blocks), and a photographed page leans: its right-hand
- * dates sit higher than the titles they belong to. The lean is measured from the page's
- * own left margins and taken out before ordering; the boxes handed on stay where they
- * are on the image, for the review screen's highlight.
+ * dates sit higher than the titles they belong to. A page the engine levelled is ordered
+ * in its levelled frame; a lean that remains is measured from the page's own left margins
+ * and taken out too. The boxes handed on stay where they are on the image, for the review
+ * screen's highlight.
  */
 export function orderOcrPage(page: ExtractedPage): ExtractedPage {
   // Specks and shadows of a photo come back as short low-confidence "words".
   const lines = page.lines.filter((l) => !((l.confidence ?? 1) < 0.4 && l.text.trim().length < 12) && /[\p{L}\p{N}]/u.test(l.text));
   if (lines.length < 2) return { ...page, lines };
+  if (!page.skew) return { ...page, lines: orderLeaning(lines) };
+  // A page the engine levelled before reading: its rows are level again only in that turned
+  // frame (a label and its value 60 pt apart sit 2 pt apart in height on a 2° scan, and a
+  // long line's box is tall). Order there, then turn the boxes back onto the page.
+  const turn = pageTurn(page.width, page.height, page.skew);
+  return { ...page, lines: orderLeaning(lines.map(turn.level)).map(turn.back) };
+}
+
+/** Orders lines, first taking out a lean measured from their own left margins. */
+function orderLeaning(lines: TextLine[]): TextLine[] {
   const slope = leanOf(lines);
-  if (Math.abs(slope) < 0.008) return { ...page, lines: orderPage(lines) };
+  if (Math.abs(slope) < 0.008) return orderPage(lines);
   const straight = lines.map((l) => ({ ...l, x: l.x - l.y * slope, y: l.y + l.x * slope }));
-  const ordered = orderPage(straight).map((l) => {
+  return orderPage(straight).map((l) => {
     // Back onto the image: the inverse of the (small-angle) shear above.
     const y = (l.y - l.x * slope) / (1 + slope * slope);
     return { ...l, x: l.x + y * slope, y };
   });
-  return { ...page, lines: ordered };
+}
+
+/**
+ * The turn by `radians` about the page's centre that levels the page (as the OCR engine
+ * turned it), and its inverse. `level` recovers a line's own box from the upright box that
+ * holds the turned one (exact for a small turn); `back` puts a box from the level frame
+ * onto the page as the upright box holding it.
+ */
+export function pageTurn(width: number, height: number, radians: number): { level: (l: TextLine) => TextLine; back: (l: TextLine) => TextLine } {
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const cx = width / 2;
+  const cy = height / 2;
+  const det = cos * cos - sin * sin;
+  const absSin = Math.abs(sin);
+  return {
+    level: (l) => {
+      const dx = l.x + l.width / 2 - cx;
+      const dy = l.y + l.height / 2 - cy;
+      const w = Math.max(1, (l.width * cos - l.height * absSin) / det);
+      const h = Math.max(Math.min(1, l.height), (l.height * cos - l.width * absSin) / det);
+      const mx = cx + dx * cos - dy * sin;
+      const my = cy + dx * sin + dy * cos;
+      return { ...l, x: mx - w / 2, y: my - h / 2, width: w, height: h };
+    },
+    back: (l) => {
+      const dx = l.x + l.width / 2 - cx;
+      const dy = l.y + l.height / 2 - cy;
+      const w = l.width * cos + l.height * absSin;
+      const h = l.width * absSin + l.height * cos;
+      const mx = cx + dx * cos + dy * sin;
+      const my = cy - dx * sin + dy * cos;
+      return { ...l, x: mx - w / 2, y: my - h / 2, width: w, height: h };
+    },
+  };
 }
 
 /**

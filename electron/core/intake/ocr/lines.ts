@@ -39,7 +39,14 @@ export function toExtractedPage(result: TesseractPage, geometry: PageGeometry): 
       }
     }
   }
-  return { number: geometry.pageNumber, width: geometry.pageWidth, height: geometry.pageHeight, lines, source: 'ocr' };
+  return {
+    number: geometry.pageNumber,
+    width: geometry.pageWidth,
+    height: geometry.pageHeight,
+    lines,
+    source: 'ocr',
+    ...(rotation ? { skew: rotation } : {}),
+  };
 }
 
 interface Piece {
