@@ -6,6 +6,10 @@
 // We ship the LSTM-only "best_int" models (4.0.0_best_int): the legacy-engine data of the
 // 4.0.0 variant is three times larger and unused with OEM 1 (LSTM only). The files are
 // unpacked here once, so no worker has to gunzip them on every start.
+//
+// Scans are read with the fast Norwegian model instead (electron/core/intake/ocr/tessdata.ts).
+// No npm package holds it, so it is kept in git (resources/tessdata-fast/, with its licence
+// and origin) and copied here as nor_fast.traineddata, beside the others.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -41,4 +45,14 @@ for (const lang of LANGUAGES) {
   writeFileSync(partial, data);
   renameSync(partial, out);
 }
-if (missing === 0) console.log(`prepare-tessdata: ${LANGUAGES.join('+')} ready in ${target}`);
+const fastSource = join(here, 'tessdata-fast', 'nor.traineddata');
+const fastTarget = join(target, 'nor_fast.traineddata');
+if (!existsSync(fastSource)) {
+  console.warn(`prepare-tessdata: ${fastSource} is missing; OCR of scans will report missing language data.`);
+  missing += 1;
+} else if (!existsSync(fastTarget) || statSync(fastTarget).mtimeMs < statSync(fastSource).mtimeMs || statSync(fastTarget).size !== statSync(fastSource).size) {
+  const partial = `${fastTarget}.partial`;
+  writeFileSync(partial, readFileSync(fastSource));
+  renameSync(partial, fastTarget);
+}
+if (missing === 0) console.log(`prepare-tessdata: nor_fast+${LANGUAGES.join('+')} ready in ${target}`);

@@ -76,7 +76,8 @@ describe('OCR engine (tesseract.js, nor+eng)', () => {
     expect(text(page)).toContain('Jørgensen, Tromsø');
     // An e-mail address keeps the reading with English (the Norwegian model has no "@").
     expect(text(page)).toContain('nora.jorgensen@gmail.com');
-    // Both workers read with nor+eng again afterwards: "@" is read on the following pages.
+    // Both workers read with Norwegian and English again afterwards (the scan models, a switch
+    // for the worker that read the photo): "@" is read on the following pages.
     const after = await Promise.all([1, 2].map(() => textImage(['Kontakt: ola@eksempel.no'], { dpi: 300 }).then((i) => engine.recognizeImage(i))));
     for (const p of after) expect(text(p)).toContain('ola@eksempel.no');
   });
@@ -240,7 +241,7 @@ describe('OCR engine failures that must not hang or crash', () => {
       const image = await textImage(['Kari Nordmann'], { dpi: 300 });
       const { error, ms } = await failure(engine.recognizeImage(image));
       expect(error.message).toMatch(/OCR language data is missing/);
-      expect(error.message).toContain(join(empty, 'nor.traineddata'));
+      expect(error.message).toContain(join(empty, 'nor_fast.traineddata'));
       expect(ms).toBeLessThan(2000);
       await expect(engine.warmUp()).rejects.toThrow(/language data is missing/);
       expect(TesseractThread.liveThreads()).toBe(0);
@@ -252,7 +253,8 @@ describe('OCR engine failures that must not hang or crash', () => {
 
   it('reports unusable language data within its start timeout and leaves no thread behind', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'kandidat-ocr-broken-'));
-    writeFileSync(join(broken, 'nor.traineddata'), 'this is not a traineddata file');
+    writeFileSync(join(broken, 'nor_fast.traineddata'), 'this is not a traineddata file');
+    writeFileSync(join(broken, 'nor.traineddata'), 'nor this');
     writeFileSync(join(broken, 'eng.traineddata'), 'neither is this');
     const engine = createOcrEngine({ workers: 1, langPath: broken, startTimeoutMs: 20_000 });
     try {

@@ -4,20 +4,18 @@ import { AppError, isAppError } from '../../rpc/errors.ts';
 import type { OcrEngine, OcrOptions } from './engine.ts';
 import { toExtractedPage, type PageGeometry } from './lines.ts';
 import { DEFAULT_MAX_INPUT_PIXELS, prepareImage, prepareRendered } from './preprocess.ts';
-import { assertLanguageData, defaultLangPath, OCR_LANGUAGES } from './tessdata.ts';
+import { assertLanguageData, defaultLangPath, NORWEGIAN_ONLY, PHOTO_LANGUAGES, SCAN_LANGUAGES } from './tessdata.ts';
 import { confidentCharacters, TesseractThread, type TesseractPage } from './tesseract-thread.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { restoreNorwegianLetters } from './norwegian-letters.ts';
 
-/** The language of the photo's extra reading: Norwegian's own model keeps æ, ø, å. */
-const NORWEGIAN_ONLY = 'nor';
 /** Tesseract's Sauvola thresholds (local), for a photo's second reading. */
 const SAUVOLA = { thresholding_method: '2' };
 
 export interface OcrEngineOptions {
   /** Worker threads, each with its own Tesseract; default: one per core. */
   workers?: number;
-  /** Folder with nor.traineddata and eng.traineddata; default: resources/tessdata. */
+  /** Folder with nor_fast, nor and eng `.traineddata` (tessdata.ts); default: resources/tessdata. */
   langPath?: string;
   /** Per-page limit on recognition (queue time not counted); default 120 s (a page takes 2–10 s). */
   timeoutMs?: number;
@@ -282,6 +280,13 @@ class WorkerPool implements OcrPool {
         timeoutMs,
       );
       thread.onProgress = (p) => job.options.onProgress?.(p);
+      // Scans and photos are read with different Norwegian models (tessdata.ts): a worker
+      // keeps the models it used last and switches (about a second) only when the kind changes.
+      if (!(await this.switchLanguages(slot, thread, photo ? PHOTO_LANGUAGES : SCAN_LANGUAGES, interrupted))) {
+        const cause = stoppedWith as AppError | null;
+        this.settle(job, cause ?? new AppError('INTERNAL', 'OCR failed: the worker could not load its language models.'));
+        return;
+      }
       const started = performance.now();
       const outcome = await Promise.race([
         thread.recognize({ image, rotateRadians: this.options.deskew === false ? 0 : skew }).then((data) => ({ data })),
@@ -364,28 +369,32 @@ class WorkerPool implements OcrPool {
    */
   private async norwegianReading(reading: ExtraReading, image: Uint8Array, sauvola: boolean): Promise<TesseractPage | null> {
     const { slot, thread, interrupted } = reading;
-    // Each switch is bounded like a start: stopped, crashed or too slow, the worker is ended.
-    const switchTo = async (languages: string): Promise<boolean> => {
-      let timer: NodeJS.Timeout | undefined;
-      const outcome = await Promise.race([
-        thread.useLanguages(languages).then(
-          () => true,
-          () => false,
-        ),
-        interrupted.then(() => false),
-        thread.died.then(() => false),
-        new Promise<false>((resolve) => {
-          timer = setTimeout(() => resolve(false), this.startTimeoutMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (!outcome) await this.retire(slot, thread);
-      return outcome;
-    };
-    if (!(await switchTo(NORWEGIAN_ONLY))) return null;
+    if (!(await this.switchLanguages(slot, thread, NORWEGIAN_ONLY, interrupted))) return null;
     const norwegian = await this.extraReading(reading, image, sauvola ? SAUVOLA : {});
-    if (!thread.alive || !(await switchTo(OCR_LANGUAGES))) return null;
+    if (!thread.alive || !(await this.switchLanguages(slot, thread, PHOTO_LANGUAGES, interrupted))) return null;
     return norwegian;
+  }
+
+  /**
+   * Has the worker read with `languages` from now on (nothing to do when it already does).
+   * Bounded like a start: stopped, crashed or too slow, the worker is ended and false returned.
+   */
+  private async switchLanguages(slot: Slot, thread: TesseractThread, languages: string, interrupted: Promise<AppError>): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      thread.useLanguages(languages).then(
+        () => true,
+        () => false,
+      ),
+      interrupted.then(() => false),
+      thread.died.then(() => false),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), this.startTimeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!outcome) await this.retire(slot, thread);
+    return outcome;
   }
 
   /** Ends a job wherever it is; a running one takes its worker with it. */
@@ -435,12 +444,12 @@ class WorkerPool implements OcrPool {
   }
 
   private async startThread(): Promise<TesseractThread> {
-    assertLanguageData(this.langPath, OCR_LANGUAGES);
+    assertLanguageData(this.langPath);
     try {
       return await TesseractThread.start(
         {
           langPath: this.langPath,
-          languages: OCR_LANGUAGES,
+          languages: SCAN_LANGUAGES,
           parameters: { ...DEFAULT_PARAMETERS, ...this.options.parameters },
           ...(this.options.workerScript ? { workerScript: this.options.workerScript } : {}),
         },

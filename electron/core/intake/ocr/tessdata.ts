@@ -3,8 +3,21 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { AppError } from '../../rpc/errors.ts';
 
-/** The languages every CV is read with: Norwegian first, English second. */
-export const OCR_LANGUAGES = 'nor+eng';
+/**
+ * Every page is read with Norwegian first and English second; which Norwegian model depends
+ * on the page (measured on the dev corpus and the intake bench, ocr/README.md):
+ * - a scan (or a rendered PDF page) gets the fast Norwegian model (`nor_fast`, from
+ *   tessdata_fast): on clean 300 dpi pages it reads as well as the best model or better
+ *   (the bench's truth strings 147/147 against 146/147) and ≈ 20 % faster;
+ * - a photo gets the best Norwegian model (`nor`, best_int): on low-resolution, unevenly lit
+ *   photos the fast one loses letters of names and e-mail addresses.
+ */
+export const SCAN_LANGUAGES = 'nor_fast+eng';
+export const PHOTO_LANGUAGES = 'nor+eng';
+/** A photo's extra reading for æ, ø, å (norwegian-letters.ts). */
+export const NORWEGIAN_ONLY = 'nor';
+/** Every language file the engine may load. */
+export const ALL_LANGUAGES = 'nor_fast+nor+eng';
 
 /**
  * resources/tessdata in a checkout, filled by `postinstall` (resources/prepare-tessdata.mjs).
@@ -16,7 +29,7 @@ export const defaultLangPath = (): string => fileURLToPath(new URL('../../../../
  * Fails at once, with what to do, when a language file is missing or empty: tesseract.js
  * itself would only say so deep inside its worker (or, used naively, hang).
  */
-export function assertLanguageData(langPath: string, languages: string = OCR_LANGUAGES): void {
+export function assertLanguageData(langPath: string, languages: string = ALL_LANGUAGES): void {
   for (const lang of languages.split('+')) {
     const file = join(langPath, `${lang}.traineddata`);
     let size = 0;
@@ -29,7 +42,7 @@ export function assertLanguageData(langPath: string, languages: string = OCR_LAN
       throw new AppError(
         'INTERNAL',
         `OCR language data is missing: ${file} ${size < 0 ? 'does not exist' : 'is empty'}. ` +
-          'Run `npm install` (its postinstall step unpacks nor+eng into resources/tessdata).',
+          'Run `npm install` (its postinstall step puts nor_fast, nor and eng into resources/tessdata).',
         { langPath, language: lang },
       );
     }
