@@ -138,7 +138,7 @@ class WorkerPool implements OcrPool {
       options.onProgress?.({ status: 'preprocessing', progress: 0 });
       const prepared = await prepareImage(image, { maxInputPixels: this.options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS, targetDpi: this.dpi });
       return {
-        image: prepared.pgm,
+        image: prepared.tiff,
         skew: prepared.skew,
         photo: prepared.photo,
         geometry: {
@@ -165,7 +165,7 @@ class WorkerPool implements OcrPool {
       options.onProgress?.({ status: 'preprocessing', progress: 0 });
       const prepared = prepareRendered(page.grey, page.widthPx, page.heightPx, dpi);
       return {
-        image: prepared.pgm,
+        image: prepared.tiff,
         skew: prepared.skew,
         photo: prepared.photo,
         geometry: {

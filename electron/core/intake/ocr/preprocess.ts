@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { AppError } from '../../rpc/errors.ts';
 import { measureSkew } from './deskew.ts';
+import { encodeGreyTiff } from './grey-tiff.ts';
 
 /**
  * Turns a scan, a phone photo or a rendered PDF page into what Tesseract reads best:
@@ -13,8 +14,8 @@ sharp.cache(false);
 
 /** The image as Tesseract gets it, and how to map its pixels back to the original. */
 export interface PreparedImage {
-  /** Binary PGM (P5): Leptonica reads it without decompressing anything. */
-  pgm: Uint8Array;
+  /** The grey page as an uncompressed TIFF (grey-tiff.ts). */
+  tiff: Uint8Array;
   width: number;
   height: number;
   /** Processed pixels per original pixel (after EXIF orientation). */
@@ -97,7 +98,7 @@ export function prepareRendered(grey: Uint8Array, width: number, height: number,
   const photo = looksLikePhoto(grey, width, height);
   stretchContrast(grey);
   const skew = measureSkew(grey, width, height);
-  return { pgm: encodePgm(grey, width, height), width, height, scale: 1, originalWidth: width, originalHeight: height, dpi, skew, photo };
+  return { tiff: encodeGreyTiff(grey, width, height), width, height, scale: 1, originalWidth: width, originalHeight: height, dpi, skew, photo };
 }
 
 /**
@@ -157,7 +158,7 @@ async function finish(
     const photo = looksLikePhoto(data, info.width, info.height);
     stretchContrast(data);
     const skew = measureSkew(data, info.width, info.height);
-    return { pgm: encodePgm(data, info.width, info.height), width: info.width, height: info.height, scale, originalWidth, originalHeight, dpi, skew, photo };
+    return { tiff: encodeGreyTiff(data, info.width, info.height), width: info.width, height: info.height, scale, originalWidth, originalHeight, dpi, skew, photo };
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('UNSUPPORTED_FILE', `The image cannot be read: ${messageOf(error)}`);
@@ -215,14 +216,6 @@ export function looksLikePhoto(grey: Uint8Array, width: number, height: number):
     }
   }
   return borderCount > 0 && borderSum / borderCount < paper * 0.75;
-}
-
-export function encodePgm(grey: Uint8Array, width: number, height: number): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-  const out = new Uint8Array(header.length + grey.length);
-  out.set(header, 0);
-  out.set(grey, header.length);
-  return out;
 }
 
 function messageOf(error: unknown): string {

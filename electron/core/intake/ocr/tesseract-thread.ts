@@ -69,7 +69,7 @@ export interface TesseractPage {
 }
 
 export interface RecognizeRequest {
-  /** An encoded image Leptonica reads (we send PGM). Transferred: the caller must not reuse it. */
+  /** An encoded image Leptonica reads (we send an uncompressed TIFF). Transferred: the caller must not reuse it. */
   image: Uint8Array;
   /** Turn the image by this many radians (clockwise positive) before recognising it. */
   rotateRadians?: number;
