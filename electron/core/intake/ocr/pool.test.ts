@@ -9,6 +9,7 @@ import { createOcrEngine, type OcrPool } from './pool.ts';
 import { TesseractThread } from './tesseract-thread.ts';
 import { imageOnlyPdf, lyingPngHeader, onDesk, scannedPageJpeg, textImage } from './test-images.ts';
 import { looksLikePhoto } from './preprocess.ts';
+import { collectGarbage } from './collect-garbage.ts';
 
 const text = (page: { lines: { text: string }[] }) => page.lines.map((l) => l.text).join('\n');
 
@@ -80,6 +81,23 @@ describe('OCR engine (tesseract.js, nor+eng)', () => {
     // for the worker that read the photo): "@" is read on the following pages.
     const after = await Promise.all([1, 2].map(() => textImage(['Kontakt: ola@eksempel.no'], { dpi: 300 }).then((i) => engine.recognizeImage(i))));
     for (const p of after) expect(text(p)).toContain('ola@eksempel.no');
+  });
+
+  it('keeps nothing of a page once it is read, so a bulk import does not grow without bound', async () => {
+    // Each page's image and result, watched without keeping them alive.
+    const watched: WeakRef<object>[] = [];
+    const readOne = async (line: string) => {
+      const image = await textImage([line], { dpi: 300 });
+      watched.push(new WeakRef(image));
+      const page = await engine.recognizeImage(image);
+      expect(text(page)).toContain(line);
+      watched.push(new WeakRef(page));
+    };
+    for (let round = 0; round < 3; round += 1) await Promise.all(['Kari Nordmann', 'Ola Hansen'].map((name) => readOne(`${name} ${round}`)));
+    // A WeakRef holds its target until the task that made it ends: collect in a later task.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    collectGarbage();
+    expect(watched.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
   });
 
   it('scales a small image without a resolution up before reading it', async () => {

@@ -87,6 +87,8 @@ interface ExtraReading {
   /** How long the first reading took: an extra one gets three times that. */
   firstMs: number;
   interrupted: Promise<AppError>;
+  /** Settles if the worker dies while this page is on it (TesseractThread.watchDeath). */
+  dead: Promise<Error>;
 }
 
 interface Slot {
@@ -256,9 +258,12 @@ class WorkerPool implements OcrPool {
     job.state = 'running';
     let timer: NodeJS.Timeout | undefined;
     let thread: TesseractThread | null = null;
+    let death: ReturnType<TesseractThread['watchDeath']> | null = null;
     try {
       thread = await this.threadFor(slot);
       if ((job.state as Job['state']) === 'settled') return; // cancelled while its worker started
+      death = thread.watchDeath();
+      const dead = death.dead;
       const { image, skew, photo, geometry } = job.prepared!;
       // A photo gets extra readings (local thresholds, the Norwegian model). Each reading takes
       // its image to the worker, so one spare copy is kept, copied again only for a reading
@@ -282,7 +287,7 @@ class WorkerPool implements OcrPool {
       thread.onProgress = (p) => job.options.onProgress?.(p);
       // Scans and photos are read with different Norwegian models (tessdata.ts): a worker
       // keeps the models it used last and switches (about a second) only when the kind changes.
-      if (!(await this.switchLanguages(slot, thread, photo ? PHOTO_LANGUAGES : SCAN_LANGUAGES, interrupted))) {
+      if (!(await this.switchLanguages(slot, thread, photo ? PHOTO_LANGUAGES : SCAN_LANGUAGES, interrupted, dead))) {
         const cause = stoppedWith as AppError | null;
         this.settle(job, cause ?? new AppError('INTERNAL', 'OCR failed: the worker could not load its language models.'));
         return;
@@ -291,12 +296,12 @@ class WorkerPool implements OcrPool {
       const outcome = await Promise.race([
         thread.recognize({ image, rotateRadians: this.options.deskew === false ? 0 : skew }).then((data) => ({ data })),
         interrupted.then((error) => ({ error, stopped: true })),
-        thread.died.then((cause) => ({ error: new AppError('INTERNAL', `OCR failed: ${cause.message}`), stopped: true })),
+        dead.then((cause) => ({ error: new AppError('INTERNAL', `OCR failed: ${cause.message}`), stopped: true })),
       ]).catch((error: unknown) => ({ error: new AppError('INTERNAL', `OCR failed: ${messageOf(error)}`), stopped: false }));
       if ('data' in outcome) {
         let best = outcome.data;
         let sauvola = false;
-        const extra: ExtraReading = { slot, thread, skew, firstMs: performance.now() - started, interrupted };
+        const extra: ExtraReading = { slot, thread, skew, firstMs: performance.now() - started, interrupted, dead };
         if (spare && sauvolaPass && job.state === 'running') {
           const second = await this.extraReading(extra, norwegianPass ? spare.slice() : spare, SAUVOLA);
           if (second && confidentCharacters(second) > confidentCharacters(best)) {
@@ -324,6 +329,7 @@ class WorkerPool implements OcrPool {
       this.settle(job, isAppError(error) ? error : new AppError('INTERNAL', `The OCR engine could not start: ${messageOf(error)}`));
     } finally {
       clearTimeout(timer);
+      death?.stop();
       if (thread) thread.onProgress = null;
       slot.job = null;
       this.release();
@@ -339,7 +345,7 @@ class WorkerPool implements OcrPool {
    * the first one kept. Never fails the page.
    */
   private async extraReading(
-    { slot, thread, skew, firstMs, interrupted }: ExtraReading,
+    { slot, thread, skew, firstMs, interrupted, dead }: ExtraReading,
     image: Uint8Array,
     parameters: Record<string, string>,
   ): Promise<TesseractPage | null> {
@@ -352,7 +358,7 @@ class WorkerPool implements OcrPool {
         thread.recognize({ image, rotateRadians: this.options.deskew === false ? 0 : skew, parameters }),
         budget,
         interrupted.then(() => null),
-        thread.died.then(() => null),
+        dead.then(() => null),
       ]).catch(() => null);
       if (second === null) await this.retire(slot, thread);
       return second;
@@ -368,10 +374,10 @@ class WorkerPool implements OcrPool {
    * worker and keeps the page as read.
    */
   private async norwegianReading(reading: ExtraReading, image: Uint8Array, sauvola: boolean): Promise<TesseractPage | null> {
-    const { slot, thread, interrupted } = reading;
-    if (!(await this.switchLanguages(slot, thread, NORWEGIAN_ONLY, interrupted))) return null;
+    const { slot, thread, interrupted, dead } = reading;
+    if (!(await this.switchLanguages(slot, thread, NORWEGIAN_ONLY, interrupted, dead))) return null;
     const norwegian = await this.extraReading(reading, image, sauvola ? SAUVOLA : {});
-    if (!thread.alive || !(await this.switchLanguages(slot, thread, PHOTO_LANGUAGES, interrupted))) return null;
+    if (!thread.alive || !(await this.switchLanguages(slot, thread, PHOTO_LANGUAGES, interrupted, dead))) return null;
     return norwegian;
   }
 
@@ -379,7 +385,13 @@ class WorkerPool implements OcrPool {
    * Has the worker read with `languages` from now on (nothing to do when it already does).
    * Bounded like a start: stopped, crashed or too slow, the worker is ended and false returned.
    */
-  private async switchLanguages(slot: Slot, thread: TesseractThread, languages: string, interrupted: Promise<AppError>): Promise<boolean> {
+  private async switchLanguages(
+    slot: Slot,
+    thread: TesseractThread,
+    languages: string,
+    interrupted: Promise<AppError>,
+    dead: Promise<Error>,
+  ): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
       thread.useLanguages(languages).then(
@@ -387,7 +399,7 @@ class WorkerPool implements OcrPool {
         () => false,
       ),
       interrupted.then(() => false),
-      thread.died.then(() => false),
+      dead.then(() => false),
       new Promise<false>((resolve) => {
         timer = setTimeout(() => resolve(false), this.startTimeoutMs);
       }),

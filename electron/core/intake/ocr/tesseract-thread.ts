@@ -145,15 +145,14 @@ export class TesseractThread {
   readonly id = `ocr-${++threadCounter}`;
   /** Where the page currently being recognised reports Tesseract's progress. */
   onProgress: ((progress: OcrProgress) => void) | null = null;
-  /** Settles (never rejects) when the thread dies for any reason other than terminate(). */
-  readonly died: Promise<Error>;
 
   private readonly worker: Worker;
   private readonly pending = new Map<string, Pending>();
   private jobCounter = 0;
   private deathCause: Error | null = null;
   private terminating = false;
-  private markDead!: (error: Error) => void;
+  /** Who waits for this thread's death now (watchDeath): each page, for its own time only. */
+  private readonly deathWatchers = new Set<(cause: Error) => void>();
   private exited = false;
   /** The languages this thread reads with now ('' while its models are being loaded). */
   private current = '';
@@ -164,9 +163,6 @@ export class TesseractThread {
   }
 
   private constructor(private readonly options: TesseractThreadOptions) {
-    this.died = new Promise<Error>((resolve) => {
-      this.markDead = resolve;
-    });
     this.worker = new Worker(threadBootstrap(options.workerScript ?? defaultWorkerScript()), { eval: true, stdout: true, stderr: true });
     liveThreads += 1;
     // Drained and dropped: Tesseract's diagnostics are not ours to print, and an unread
@@ -188,19 +184,37 @@ export class TesseractThread {
    */
   static async start(options: TesseractThreadOptions, timeoutMs: number): Promise<TesseractThread> {
     const thread = new TesseractThread(options);
+    const death = thread.watchDeath();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the OCR engine did not start within ${timeoutMs} ms`)), timeoutMs);
     });
     try {
-      await Promise.race([thread.initialise(), timeout, thread.died.then((e) => Promise.reject(e))]);
+      await Promise.race([thread.initialise(), timeout, death.dead.then((e) => Promise.reject(e))]);
       return thread;
     } catch (error) {
       await thread.terminate();
       throw error;
     } finally {
       clearTimeout(timer);
+      death.stop();
     }
+  }
+
+  /**
+   * `dead` settles (never rejects) if the thread dies for any reason other than terminate(),
+   * until `stop()` is called. A page watches only for its own time: a reaction on one promise
+   * that lives as long as the thread would keep everything in its callback's scope (the
+   * page's job, its image and its result) alive as long, page after page (≈ 5 MB a page).
+   */
+  watchDeath(): { dead: Promise<Error>; stop: () => void } {
+    if (this.deathCause) return { dead: Promise.resolve(this.deathCause), stop: () => undefined };
+    let watcher!: (cause: Error) => void;
+    const dead = new Promise<Error>((resolve) => {
+      watcher = resolve;
+    });
+    this.deathWatchers.add(watcher);
+    return { dead, stop: () => this.deathWatchers.delete(watcher) };
   }
 
   get alive(): boolean {
@@ -297,7 +311,8 @@ export class TesseractThread {
     if (this.deathCause || this.terminating) return;
     this.deathCause = cause;
     this.failPending(cause);
-    this.markDead(cause);
+    for (const watcher of this.deathWatchers) watcher(cause);
+    this.deathWatchers.clear();
   }
 
   private failPending(cause: Error): void {
