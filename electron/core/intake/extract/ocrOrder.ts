@@ -39,7 +39,7 @@ function orderLeaning(lines: TextLine[]): TextLine[] {
  * holds the turned one (exact for a small turn); `back` puts a box from the level frame
  * onto the page as the upright box holding it.
  */
-export function pageTurn(width: number, height: number, radians: number): { level: (l: TextLine) => TextLine; back: (l: TextLine) => TextLine } {
+function pageTurn(width: number, height: number, radians: number): { level: (l: TextLine) => TextLine; back: (l: TextLine) => TextLine } {
   const cos = Math.cos(radians);
   const sin = Math.sin(radians);
   const cx = width / 2;
@@ -51,7 +51,7 @@ export function pageTurn(width: number, height: number, radians: number): { leve
       const dx = l.x + l.width / 2 - cx;
       const dy = l.y + l.height / 2 - cy;
       const w = Math.max(1, (l.width * cos - l.height * absSin) / det);
-      const h = Math.max(Math.min(1, l.height), (l.height * cos - l.width * absSin) / det);
+      const h = Math.max(1, (l.height * cos - l.width * absSin) / det);
       const mx = cx + dx * cos - dy * sin;
       const my = cy + dx * sin + dy * cos;
       return { ...l, x: mx - w / 2, y: my - h / 2, width: w, height: h };

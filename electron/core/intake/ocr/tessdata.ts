@@ -8,7 +8,7 @@ import { AppError } from '../../rpc/errors.ts';
  * on the page (measured on the dev corpus and the intake bench, ocr/README.md):
  * - a scan (or a rendered PDF page) gets the fast Norwegian model (`nor_fast`, from
  *   tessdata_fast): on clean 300 dpi pages it reads as well as the best model or better
- *   (the bench's truth strings 147/147 against 146/147) and ≈ 20 % faster;
+ *   (the bench's truth strings 147/147 against 146/147) and ≈ 20–30 % faster;
  * - a photo gets the best Norwegian model (`nor`, best_int): on low-resolution, unevenly lit
  *   photos the fast one loses letters of names and e-mail addresses.
  */
