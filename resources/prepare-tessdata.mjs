@@ -23,6 +23,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const target = join(here, 'tessdata');
 const require = createRequire(import.meta.url);
 
+/** A model already there and not older than its source needs no new copy. */
+const upToDate = (out, source) => existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs;
+
+/** Writes beside and renames, so a worker never reads a half-written model. */
+function writeAtomically(out, data) {
+  const partial = `${out}.partial`;
+  writeFileSync(partial, data);
+  renameSync(partial, out);
+}
+
 mkdirSync(target, { recursive: true });
 let missing = 0;
 for (const lang of LANGUAGES) {
@@ -38,21 +48,15 @@ for (const lang of LANGUAGES) {
     continue;
   }
   const out = join(target, `${lang}.traineddata`);
-  if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) continue;
-  const data = gunzipSync(readFileSync(source));
-  // Write beside and rename, so a worker never reads a half-written model.
-  const partial = `${out}.partial`;
-  writeFileSync(partial, data);
-  renameSync(partial, out);
+  if (upToDate(out, source)) continue;
+  writeAtomically(out, gunzipSync(readFileSync(source)));
 }
 const fastSource = join(here, 'tessdata-fast', 'nor.traineddata');
 const fastTarget = join(target, 'nor_fast.traineddata');
 if (!existsSync(fastSource)) {
   console.warn(`prepare-tessdata: ${fastSource} is missing; OCR of scans will report missing language data.`);
   missing += 1;
-} else if (!existsSync(fastTarget) || statSync(fastTarget).mtimeMs < statSync(fastSource).mtimeMs || statSync(fastTarget).size !== statSync(fastSource).size) {
-  const partial = `${fastTarget}.partial`;
-  writeFileSync(partial, readFileSync(fastSource));
-  renameSync(partial, fastTarget);
+} else if (!upToDate(fastTarget, fastSource) || statSync(fastTarget).size !== statSync(fastSource).size) {
+  writeAtomically(fastTarget, readFileSync(fastSource));
 }
 if (missing === 0) console.log(`prepare-tessdata: nor_fast+${LANGUAGES.join('+')} ready in ${target}`);
