@@ -4,14 +4,14 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { renderPdfPage } from '../electron/core/intake/ocr/render.ts';
 import { defaultLangPath, SCAN_LANGUAGES } from '../electron/core/intake/ocr/tessdata.ts';
-
-/** The baseline's languages: Debian's models of Norwegian and English. */
-const NATIVE_LANGUAGES = 'nor+eng';
 import { addRecall, defaultCorpusDir, emptyRecall, listCorpus, truthRecall, type CorpusCv, type Recall } from './intake/corpus.ts';
 import { greyPng } from './intake/grey-png.ts';
 import { findNativeTesseract, runNative } from './intake/native.ts';
 import type { OcrChildPage, OcrChildRequest, OcrChildResult, OcrChildStart } from './intake/ocr-child.ts';
 import { printTable } from './lib/table.ts';
+
+/** The baseline's languages: Debian's models of Norwegian and English. */
+const NATIVE_LANGUAGES = 'nor+eng';
 
 /**
  * The intake benchmark.   npm run -s bench -- intake [--corpus DIR] [--rounds 2] [--repeat 2] [--workers N] [--lang-path DIR]

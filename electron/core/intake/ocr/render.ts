@@ -189,8 +189,7 @@ interface PdfImage {
 
 /** The current transformation matrix after `cm n` (PDF's row-vector convention: n × ctm). */
 function multiply(ctm: number[], n: number[]): number[] {
-  const m = ctm;
-  const [a, b, c, d, e, f] = m as [number, number, number, number, number, number];
+  const [a, b, c, d, e, f] = ctm as [number, number, number, number, number, number];
   const [p, q, r, s, t, u] = n as [number, number, number, number, number, number];
   return [p * a + q * c, p * b + q * d, r * a + s * c, r * b + s * d, t * a + u * c + e, t * b + u * d + f];
 }

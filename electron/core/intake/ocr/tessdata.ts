@@ -16,8 +16,8 @@ export const SCAN_LANGUAGES = 'nor_fast+eng';
 export const PHOTO_LANGUAGES = 'nor+eng';
 /** A photo's extra reading for æ, ø, å (norwegian-letters.ts). */
 export const NORWEGIAN_ONLY = 'nor';
-/** Every language file the engine may load. */
-export const ALL_LANGUAGES = 'nor_fast+nor+eng';
+/** Every language file the engine may load (scans' first, so a missing one is named first). */
+export const ALL_LANGUAGES = [...new Set([...SCAN_LANGUAGES.split('+'), ...PHOTO_LANGUAGES.split('+'), NORWEGIAN_ONLY])].join('+');
 
 /**
  * resources/tessdata in a checkout, filled by `postinstall` (resources/prepare-tessdata.mjs).
