@@ -10,6 +10,7 @@ import { TesseractThread } from './tesseract-thread.ts';
 import { imageOnlyPdf, lyingPngHeader, onDesk, scannedPageJpeg, textImage } from './test-images.ts';
 import { looksLikePhoto } from './preprocess.ts';
 import { collectGarbage } from './collect-garbage.ts';
+import { defaultLangPath, SCAN_LANGUAGES } from './tessdata.ts';
 
 const text = (page: { lines: { text: string }[] }) => page.lines.map((l) => l.text).join('\n');
 
@@ -200,6 +201,15 @@ describe('OCR engine (tesseract.js, nor+eng)', () => {
     expect(maxRunning).toBeLessThanOrEqual(2);
   });
 
+  it('prepares a page only when a worker is free for it, so memory holds one page per worker', async () => {
+    const images = await Promise.all([1, 2, 3].map((n) => textImage([`Side ${n} av 3, Bodø`], { dpi: 300 })));
+    const events: string[] = [];
+    await Promise.all(images.map((image, i) => engine.recognizeImage(image, { onProgress: (p) => events.push(`${i}:${p.status}`) })));
+    const firstDone = events.findIndex((e) => e.endsWith(':done'));
+    expect(firstDone).toBeGreaterThan(-1);
+    expect(events.indexOf('2:preprocessing')).toBeGreaterThan(firstDone);
+  });
+
   it('cancels a page that is being recognised, and the pool goes on working', async () => {
     const image = await textImage(Array.from({ length: 12 }, (_, i) => `Linje ${i + 1}: Kari Nordmann, Tromsø`), { dpi: 300 });
     const controller = new AbortController();
@@ -302,5 +312,18 @@ describe('OCR engine failures that must not hang or crash', () => {
     await engine.close();
     const { error } = await failure(engine.recognizeImage(await textImage(['Kari'], { dpi: 300 })));
     expect(error.code).toBe('CANCELLED');
+  });
+});
+
+describe('OCR worker thread', () => {
+  it("runs tesseract.js's LSTM-only build, without the legacy engine we never use", async () => {
+    // tesseract.js 7.0 picks its build from the `lstmOnly` it is given: `true` got the larger
+    // build with the legacy engine (≈ 14 MB more per thread at its peak).
+    const thread = await TesseractThread.start({ langPath: defaultLangPath(), languages: SCAN_LANGUAGES, parameters: {} }, 30_000);
+    try {
+      expect(thread.coreBuild).toMatch(/^tesseract-core(-simd|-relaxedsimd)?-lstm$/);
+    } finally {
+      await thread.terminate();
+    }
   });
 });
