@@ -26,14 +26,27 @@ describe('contrast stretch', () => {
       for (let i = 0; i < buffer.length; i += 1) buffer[i] = random() < 0.1 ? 80 + Math.floor(random() * 20) : 190 + Math.floor(random() * 20);
       const fast = buffer.subarray(offset);
       const reference = fast.slice();
+      // Also into another buffer, aligned or not, leaving the source as it was.
+      const source = fast.slice();
+      const target = new Uint8Array(length + 4).subarray(offset % 4, (offset % 4) + length);
+      stretchContrast(source, target);
       stretchContrast(fast);
       stretchByPixel(reference);
       expect(Array.from(fast)).toEqual(Array.from(reference));
+      expect(Array.from(target)).toEqual(Array.from(reference));
+      expect(Array.from(source)).not.toEqual(Array.from(reference));
     }
     const page = new Uint8Array(4000).map((_, i) => (i % 10 === 0 ? 90 : 200));
     stretchContrast(page);
     expect(Math.min(...page)).toBe(0);
     expect(Math.max(...page)).toBe(255);
+  });
+
+  it('copies a page with full contrast already unchanged into the buffer it is given', () => {
+    const page = new Uint8Array(4000).map((_, i) => (i % 10 === 0 ? 0 : 255));
+    const target = new Uint8Array(4000);
+    stretchContrast(page, target);
+    expect(Array.from(target)).toEqual(Array.from(page));
   });
 
   it('gives a nearly blank page at most 2.7 times its contrast: paper grain is not blown up into noise', () => {

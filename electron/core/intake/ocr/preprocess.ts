@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { AppError } from '../../rpc/errors.ts';
 import { measureSkew } from './deskew.ts';
-import { encodeGreyTiff } from './grey-tiff.ts';
+import { greyTiff } from './grey-tiff.ts';
 
 /**
  * Turns a scan, a phone photo or a rendered PDF page into what Tesseract reads best:
@@ -95,22 +95,32 @@ export async function prepareImage(bytes: Uint8Array, options: PreprocessOptions
  * thread arenas) than the contrast stretch is worth.
  */
 export function prepareRendered(grey: Uint8Array, width: number, height: number, dpi: number): PreparedImage {
+  return { ...greyPage(grey, width, height), width, height, scale: 1, originalWidth: width, originalHeight: height, dpi };
+}
+
+/** The grey page's last steps, shared by images and rendered pages: photo or scan, contrast, skew, the TIFF. */
+function greyPage(grey: Uint8Array, width: number, height: number): Pick<PreparedImage, 'tiff' | 'skew' | 'photo'> {
   const photo = looksLikePhoto(grey, width, height);
-  stretchContrast(grey);
-  const skew = measureSkew(grey, width, height);
-  return { tiff: encodeGreyTiff(grey, width, height), width, height, scale: 1, originalWidth: width, originalHeight: height, dpi, skew, photo };
+  const { file, pixels } = greyTiff(width, height);
+  stretchContrast(grey, pixels);
+  const skew = measureSkew(pixels, width, height);
+  return { tiff: file, skew, photo };
 }
 
 /**
- * Maps the 1st percentile of grey to black and the 99th to white, in place (faded scans and
- * photos in poor light get black text on white paper), but never with more than 2.7 times
- * the contrast: a nearly blank page would otherwise have its paper grain blown up into noise.
+ * Maps the 1st percentile of grey to black and the 99th to white (faded scans and photos in
+ * poor light get black text on white paper), but never with more than 2.7 times the
+ * contrast: a nearly blank page would otherwise have its paper grain blown up into noise.
+ * Writes into `into` (as long as `grey`; in place by default), which gets a plain copy when
+ * there is nothing to stretch.
  */
-export function stretchContrast(grey: Uint8Array): void {
+export function stretchContrast(grey: Uint8Array, into: Uint8Array = grey): void {
+  if (into.length !== grey.length) throw new Error(`expected ${grey.length} bytes to write into, got ${into.length}`);
   const histogram = new Uint32Array(256);
   // An A4 page at 300 dpi is 8.7 million pixels, read twice here while both OCR threads want
   // the cores: four pixels per 32-bit read halve the time (≈ 45 → 20 ms a page).
-  const words = grey.byteOffset % 4 === 0 ? new Uint32Array(grey.buffer, grey.byteOffset, grey.length >>> 2) : null;
+  const aligned = grey.byteOffset % 4 === 0 && into.byteOffset % 4 === 0;
+  const words = aligned ? new Uint32Array(grey.buffer, grey.byteOffset, grey.length >>> 2) : null;
   const tail = words ? words.length << 2 : 0;
   if (words) {
     for (let w = 0; w < words.length; w += 1) {
@@ -133,16 +143,20 @@ export function stretchContrast(grey: Uint8Array): void {
   };
   const high = percentile(0.99);
   const low = Math.max(0, Math.min(percentile(0.01), high - 96));
-  if (high - low < 8 || (low === 0 && high === 255)) return; // nothing to stretch
+  if (high - low < 8 || (low === 0 && high === 255)) {
+    if (into !== grey) into.set(grey); // nothing to stretch
+    return;
+  }
   const table = new Uint8Array(256);
   for (let v = 0; v < 256; v += 1) table[v] = Math.max(0, Math.min(255, Math.round(((v - low) * 255) / (high - low))));
   if (words) {
+    const out = new Uint32Array(into.buffer, into.byteOffset, words.length);
     for (let w = 0; w < words.length; w += 1) {
       const v = words[w]!;
-      words[w] = (table[v & 255]! | (table[(v >>> 8) & 255]! << 8) | (table[(v >>> 16) & 255]! << 16) | (table[v >>> 24]! << 24)) >>> 0;
+      out[w] = (table[v & 255]! | (table[(v >>> 8) & 255]! << 8) | (table[(v >>> 16) & 255]! << 16) | (table[v >>> 24]! << 24)) >>> 0;
     }
   }
-  for (let i = tail; i < grey.length; i += 1) grey[i] = table[grey[i]!]!;
+  for (let i = tail; i < grey.length; i += 1) into[i] = table[grey[i]!]!;
 }
 
 async function finish(
@@ -155,10 +169,7 @@ async function finish(
   try {
     const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) throw new Error(`expected 1 grey channel, got ${info.channels}`);
-    const photo = looksLikePhoto(data, info.width, info.height);
-    stretchContrast(data);
-    const skew = measureSkew(data, info.width, info.height);
-    return { tiff: encodeGreyTiff(data, info.width, info.height), width: info.width, height: info.height, scale, originalWidth, originalHeight, dpi, skew, photo };
+    return { ...greyPage(data, info.width, info.height), width: info.width, height: info.height, scale, originalWidth, originalHeight, dpi };
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('UNSUPPORTED_FILE', `The image cannot be read: ${messageOf(error)}`);
