@@ -40,6 +40,10 @@ describe('periods as CVs write them', () => {
     const cut = parseDateRange('Mars 2020 - Mai 2');
     expect(cut).toMatchObject({ start: '2020-03', single: false });
     expect(cut?.end).toBeUndefined();
+    // The same with the dash read as a tilde, as OCR reads it on photos.
+    const tilde = parseDateRange('Nov. 2023 ~ Aug. 202');
+    expect(tilde).toMatchObject({ start: '2023-11', single: false });
+    expect(tilde?.end).toBeUndefined();
     // A year and then an employer is still one date.
     expect(parseDateRange('2019 – Lagerhuset AS')).toMatchObject({ start: '2019', single: true });
   });

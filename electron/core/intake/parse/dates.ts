@@ -54,15 +54,17 @@ const ATOM =
   `)`;
 const PRESENT =
   "(?:nå|naa|na|nd|n\\u00e5|d\\.\\s?d\\.?|dd|dags\\s+dato|i\\s+dag|til\\s+nå|p\\.t\\.|pt|pågående|present|current|currently|now|ongoing|today|date|heute|jetzt|laufend|aujourd'hui|en\\s+cours|actuel(?:lement)?|presente|actualidad)";
-const SEP = '\\s*(?:[-–—‒−~]+|\\bto\\b|\\btil\\b|\\btill\\b|\\buntil\\b|\\bbis\\b|\\bau\\b|\\bà\\b|->|→|>)\\s*';
+/** Dashes, and the tilde OCR reads a photographed dash as. */
+const DASH = '[-–—‒−~]';
+const SEP = `\\s*(?:${DASH}+|\\bto\\b|\\btil\\b|\\btill\\b|\\buntil\\b|\\bbis\\b|\\bau\\b|\\bà\\b|->|→|>)\\s*`;
 
 const ATOM_RE = new RegExp(ATOM, 'giu');
 const PRESENT_AFTER_RE = new RegExp(`^(?:${SEP}|\\s+)${PRESENT}(?![\\p{L}])`, 'iu');
 const SEP_ONLY_RE = new RegExp(`^${SEP}$`, 'iu');
 const OPEN_BEFORE_RE = /(?:\b(?:fra|siden|since|from|seit|ab|depuis|desde)|\bsince)\s*$/iu;
-const OPEN_AFTER_RE = new RegExp(`^\\s*[-–—]+\\s*(?:$|[|,;·\\t)])`, 'u');
+const OPEN_AFTER_RE = new RegExp(`^\\s*${DASH}+\\s*(?:$|[|,;·\\t)])`, 'u');
 /** "Mars 2020 - Mai 2": the end is a month whose year did not survive (OCR, a cut line). */
-const CUT_END_RE = new RegExp(`^\\s*[-–—]+\\s*${MONTH_WORD}\\.?\\s*\\d{0,3}\\s*$`, 'iu');
+const CUT_END_RE = new RegExp(`^\\s*${DASH}+\\s*${MONTH_WORD}\\.?\\s*\\d{0,3}\\s*$`, 'iu');
 const EXPECTED_BEFORE_RE = /(?:\bexp(?:ected)?\.?|\bforventet|\bvoraussichtlich)\s*(?:graduation:?\s*)?$/iu;
 
 interface Atom {
