@@ -1,5 +1,6 @@
 import { foldNorwegian } from '../../search/fold.ts';
-import type { TesseractBBox, TesseractPage, TesseractWord } from './tesseract-thread.ts';
+import type { TesseractPage } from './tesseract-thread.ts';
+import { overlap, wordsOf } from './reading-boxes.ts';
 
 /**
  * Norwegian letters back from a reading with the Norwegian model alone.
@@ -33,18 +34,6 @@ export function onlyNorwegianLettersDiffer(other: string, norwegian: string): bo
     differences += 1;
   }
   return differences <= 3 && differences * 2 <= norwegian.length;
-}
-
-function overlap(a: TesseractBBox, b: TesseractBBox): number {
-  const width = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-  const height = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-  if (width <= 0 || height <= 0) return 0;
-  const area = (r: TesseractBBox) => Math.max(1, (r.x1 - r.x0) * (r.y1 - r.y0));
-  return (width * height) / (area(a) + area(b) - width * height);
-}
-
-function wordsOf(page: TesseractPage): TesseractWord[] {
-  return (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
 }
 
 /**

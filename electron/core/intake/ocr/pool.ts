@@ -8,6 +8,7 @@ import { assertLanguageData, defaultLangPath, NORWEGIAN_ONLY, PHOTO_LANGUAGES, S
 import { confidentCharacters, TesseractThread, type TesseractPage } from './tesseract-thread.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { restoreNorwegianLetters } from './norwegian-letters.ts';
+import { mergeReadings } from './merge-readings.ts';
 
 /** Tesseract's Sauvola thresholds (local), for a photo's second reading. */
 const SAUVOLA = { thresholding_method: '2' };
@@ -306,9 +307,12 @@ class WorkerPool implements OcrPool {
         const extra: ExtraReading = { slot, thread, skew, firstMs: performance.now() - started, interrupted, dead };
         if (spare && sauvolaPass && job.state === 'running') {
           const second = await this.extraReading(extra, norwegianPass ? spare.slice() : spare, SAUVOLA);
-          if (second && confidentCharacters(second) > confidentCharacters(best)) {
-            best = second;
-            sauvola = true;
+          if (second) {
+            // The reading with more confident text is the page; it takes from the other what it lacks.
+            sauvola = confidentCharacters(second) > confidentCharacters(best);
+            const [kept, other] = sauvola ? [second, best] : [best, second];
+            mergeReadings(kept, other);
+            best = kept;
           }
         }
         if (spare && norwegianPass && job.state === 'running' && thread.alive) {

@@ -1,0 +1,26 @@
+import type { TesseractBBox, TesseractPage, TesseractWord } from './tesseract-thread.ts';
+
+/** Geometry shared by the steps that compare two readings of the same image word by word. */
+
+const area = (r: TesseractBBox) => Math.max(1, (r.x1 - r.x0) * (r.y1 - r.y0));
+
+function intersection(a: TesseractBBox, b: TesseractBBox): number {
+  const width = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const height = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return width <= 0 || height <= 0 ? 0 : width * height;
+}
+
+/** Intersection over union: 1 for the same box, 0 for boxes apart. */
+export function overlap(a: TesseractBBox, b: TesseractBBox): number {
+  const shared = intersection(a, b);
+  return shared / (area(a) + area(b) - shared);
+}
+
+/** How much of `inner`'s area lies inside `outer` (0–1). */
+export function coveredBy(inner: TesseractBBox, outer: TesseractBBox): number {
+  return intersection(inner, outer) / area(inner);
+}
+
+export function wordsOf(page: TesseractPage): TesseractWord[] {
+  return (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
+}
