@@ -19,17 +19,10 @@ const PIXELS_OFFSET = Math.ceil((IFD_OFFSET + IFD_BYTES) / 4) * 4;
 const SHORT = 3;
 const LONG = 4;
 
-export function encodeGreyTiff(grey: Uint8Array, width: number, height: number): Uint8Array {
-  if (grey.length !== width * height) throw new Error(`expected ${width * height} grey pixels, got ${grey.length}`);
-  const { file, pixels } = greyTiff(width, height);
-  pixels.set(grey);
-  return file;
-}
-
 /**
  * A grey TIFF of this size whose pixels are still to be written into `pixels` (a view of
- * `file`): the preprocessing writes its last pass straight into the file instead of copying
- * a finished page into it (≈ 20 ms less per 300 dpi page).
+ * `file`): the preprocessing writes its contrast stretch straight into the file instead of
+ * copying the finished page into it (one pass over 8.7 million pixels less, ≈ 5 ms).
  */
 export function greyTiff(width: number, height: number): { file: Uint8Array; pixels: Uint8Array } {
   const count = width * height;
