@@ -48,7 +48,7 @@ export function mergeReadings(kept: TesseractPage, other: TesseractPage): MergeC
   }
   const keptWords = wordsOf(kept);
   const missing = linesOf(other).filter(
-    (line) => sureLine(line) && !line.words.some((w) => keptWords.some((k) => coveredBy(w.bbox, k.bbox) > 0 || coveredBy(k.bbox, w.bbox) > 0)),
+    (line) => sureLine(line) && !line.words.some((w) => keptWords.some((k) => coveredBy(w.bbox, k.bbox) > 0)),
   );
   if (missing.length > 0) {
     // Their own block: the reading order is worked out from the boxes afterwards (ocrOrder.ts).
