@@ -101,7 +101,7 @@ interface WorkerMessage {
  *   otherwise collect only once tens of MB of them have piled up in each thread.
  *   `gc` is taken from a fresh context once --expose-gc is on (the flag is process-wide
  *   and stays on: two threads starting at once must not switch it off under each other).
- * Answers to our own jobs are recognised by their ids (`FS-…` follows every page).
+ *   The answers that trigger it are recognised by their job ids (`FS-…` follows every page).
  * - Tesseract's results and images of the previous page are freed before the next page is
  *   loaded (`Clear()` before `SetImageFile`): tesseract.js never clears them, so the
  *   WebAssembly heap had to hold the old page beside the new one while it was read in
