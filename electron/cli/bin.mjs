@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The `kandidat` command: loads the TypeScript sources through tsx, so it works
 // right after `npm install` without a build step.
-import { register } from 'tsx/esm/api';
+import { registerTypeScript } from '../register-typescript.mjs';
 
-register();
+registerTypeScript();
 const { runCli } = await import('./main.ts');
 const code = await runCli(process.argv.slice(2), {
   stdin: process.stdin,

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The reference receiver: node electron/receiver/bin.mjs --port 8443 --secret whsec_… [--store received.jsonl] [--tls-key key.pem --tls-cert cert.pem]
-import { register } from 'tsx/esm/api';
+import { registerTypeScript } from '../register-typescript.mjs';
 
-register();
+registerTypeScript();
 const { runReceiver } = await import('./main.ts');
 runReceiver(process.argv.slice(2)).catch((error) => {
   process.stderr.write(`receiver: ${error.message}\n`);

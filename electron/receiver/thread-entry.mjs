@@ -1,5 +1,5 @@
 // Worker-thread entry for the receiver: loads the TypeScript through tsx.
-import { register } from 'tsx/esm/api';
+import { registerTypeScript } from '../register-typescript.mjs';
 
-register();
+registerTypeScript();
 await import('./thread.ts');

@@ -1,6 +1,6 @@
 // Development and test entry of the database thread: the TypeScript source is
 // loaded through tsx. The packaged app loads the bundled worker instead.
-import { register } from 'tsx/esm/api';
+import { registerTypeScript } from '../../register-typescript.mjs';
 
-register();
+registerTypeScript();
 await import('./worker.ts');
