@@ -1,5 +1,5 @@
 import type { TesseractLine, TesseractPage, TesseractWord } from './tesseract-thread.ts';
-import { coveredBy, overlap, wordsOf } from './reading-boxes.ts';
+import { coveredBy, linesOf, overlap, wordsOf } from './reading-boxes.ts';
 
 /**
  * A photo is read twice, with Otsu's global threshold and with Sauvola's local one (pool.ts).
@@ -77,8 +77,4 @@ function betterWord(word: TesseractWord, others: TesseractWord[], neighbours: Te
 
 function sureLine(line: TesseractLine): boolean {
   return line.confidence >= MIN_LINE_CONFIDENCE && (line.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_LINE_CHARACTERS;
-}
-
-function linesOf(page: TesseractPage): TesseractLine[] {
-  return (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
 }

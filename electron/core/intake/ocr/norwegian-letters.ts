@@ -1,6 +1,6 @@
 import { foldNorwegian } from '../../search/fold.ts';
 import type { TesseractPage } from './tesseract-thread.ts';
-import { overlap, wordsOf } from './reading-boxes.ts';
+import { linesOf, overlap, wordsOf } from './reading-boxes.ts';
 
 /**
  * Norwegian letters back from a reading with the Norwegian model alone.
@@ -44,20 +44,16 @@ export function restoreNorwegianLetters(page: TesseractPage, norwegian: Tesserac
   const candidates = wordsOf(norwegian).filter((w) => NORWEGIAN_LETTER.test(w.text) && w.confidence >= MIN_CONFIDENCE);
   if (candidates.length === 0) return 0;
   let restored = 0;
-  for (const block of page.blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        let changed = false;
-        for (const word of line.words) {
-          const match = candidates.find((n) => overlap(n.bbox, word.bbox) >= MIN_OVERLAP && onlyNorwegianLettersDiffer(word.text, n.text));
-          if (!match) continue;
-          word.text = match.text;
-          changed = true;
-          restored += 1;
-        }
-        if (changed) line.text = line.words.map((w) => w.text).join(' ');
-      }
+  for (const line of linesOf(page)) {
+    let changed = false;
+    for (const word of line.words) {
+      const match = candidates.find((n) => overlap(n.bbox, word.bbox) >= MIN_OVERLAP && onlyNorwegianLettersDiffer(word.text, n.text));
+      if (!match) continue;
+      word.text = match.text;
+      changed = true;
+      restored += 1;
     }
+    if (changed) line.text = line.words.map((w) => w.text).join(' ');
   }
   return restored;
 }

@@ -1,4 +1,4 @@
-import type { TesseractBBox, TesseractPage, TesseractWord } from './tesseract-thread.ts';
+import type { TesseractBBox, TesseractLine, TesseractPage, TesseractWord } from './tesseract-thread.ts';
 
 /** Geometry shared by the steps that compare two readings of the same image word by word. */
 
@@ -21,6 +21,10 @@ export function coveredBy(inner: TesseractBBox, outer: TesseractBBox): number {
   return intersection(inner, outer) / area(inner);
 }
 
+export function linesOf(page: TesseractPage): TesseractLine[] {
+  return (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+}
+
 export function wordsOf(page: TesseractPage): TesseractWord[] {
-  return (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
+  return linesOf(page).flatMap((l) => l.words);
 }
