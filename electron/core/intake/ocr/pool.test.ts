@@ -63,6 +63,14 @@ describe('OCR engine (tesseract.js, nor+eng)', () => {
     expect(progress.at(-1)).toEqual({ status: 'done', progress: 1 });
   });
 
+  it('reads an e-mail address with its @ and _, and C#, characters the Norwegian model does not have', async () => {
+    const image = await textImage(['E-post: ola_nordmann@firma.no', 'Kompetanse: C#, Java og SQL', 'Bosted: Tromsø'], { dpi: 300 });
+    const page = await engine.recognizeImage(image);
+    expect(text(page)).toContain('ola_nordmann@firma.no');
+    expect(text(page)).toContain('C#, Java og SQL');
+    expect(text(page)).toContain('Tromsø');
+  });
+
   it('turns a photo upright from its EXIF orientation', async () => {
     const image = await textImage(['Ola Nordmann, Tromsø'], { dpi: 300, orientation: 6 });
     const page = await engine.recognizeImage(image);

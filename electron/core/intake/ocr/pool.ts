@@ -4,11 +4,12 @@ import { AppError, isAppError } from '../../rpc/errors.ts';
 import type { OcrEngine, OcrOptions } from './engine.ts';
 import { toExtractedPage, type PageGeometry } from './lines.ts';
 import { DEFAULT_MAX_INPUT_PIXELS, prepareImage, prepareRendered } from './preprocess.ts';
-import { assertLanguageData, defaultLangPath, NORWEGIAN_ONLY, PHOTO_LANGUAGES, SCAN_LANGUAGES } from './tessdata.ts';
+import { assertLanguageData, defaultLangPath, NORWEGIAN_ONLY, PHOTO_LANGUAGES, SCAN_LANGUAGES, SCAN_READ_AGAIN } from './tessdata.ts';
 import { confidentCharacters, TesseractThread, type TesseractPage } from './tesseract-thread.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { restoreNorwegianLetters } from './norwegian-letters.ts';
 import { mergeReadings } from './merge-readings.ts';
+import { readUnsureWordsInEnglish } from './english-words.ts';
 
 /** Tesseract's Sauvola thresholds (local), for a photo's second reading. */
 const SAUVOLA = { thresholding_method: '2' };
@@ -297,7 +298,11 @@ class WorkerPool implements OcrPool {
       }
       const started = performance.now();
       const outcome = await Promise.race([
-        thread.recognize({ image, rotateRadians: this.options.deskew === false ? 0 : skew }).then((data) => ({ data })),
+        thread.recognize({ image, rotateRadians: this.options.deskew === false ? 0 : skew }).then(async (data) => {
+          // A scan's Norwegian reading: what it needs of English is read again now (english-words.ts).
+          if (!photo) await readUnsureWordsInEnglish(data, (boxes) => thread!.readAgain(boxes));
+          return { data };
+        }),
         interrupted.then((error) => ({ error, stopped: true })),
         dead.then((cause) => ({ error: new AppError('INTERNAL', `OCR failed: ${cause.message}`), stopped: true })),
       ]).catch((error: unknown) => ({ error: new AppError('INTERNAL', `OCR failed: ${messageOf(error)}`), stopped: false }));
@@ -468,6 +473,7 @@ class WorkerPool implements OcrPool {
         {
           langPath: this.langPath,
           languages: SCAN_LANGUAGES,
+          readAgainLanguages: SCAN_READ_AGAIN,
           parameters: { ...DEFAULT_PARAMETERS, ...this.options.parameters },
           ...(this.options.workerScript ? { workerScript: this.options.workerScript } : {}),
         },

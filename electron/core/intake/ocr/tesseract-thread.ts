@@ -28,6 +28,11 @@ export interface TesseractThreadOptions {
   languages: string;
   /** Tesseract variables set once after start (page segmentation, dpi, …). */
   parameters: Record<string, string>;
+  /**
+   * Languages of a second Tesseract in the same thread that reads places of a page again
+   * (`readAgain`), e.g. `eng` beside a scan read with `nor_fast`; none when absent.
+   */
+  readAgainLanguages?: string;
   /** tesseract.js's worker script; the packaged app may point at an unpacked copy. */
   workerScript?: string;
 }
@@ -77,6 +82,14 @@ export interface RecognizeRequest {
   parameters?: Record<string, string>;
 }
 
+/** A place of the last page to read again, in that page's pixels (after its turn). */
+export interface ReadAgainBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 interface Pending {
   resolve: (data: unknown) => void;
   reject: (error: Error) => void;
@@ -108,6 +121,11 @@ interface WorkerMessage {
  *   (it peaked at ≈ 97 MB per thread instead of ≈ 65 MB). The core is wrapped where
  *   tesseract.js requires it, whichever of its builds it picks; the build's name is reported
  *   to the host (`coreBuild`), so a test sees that the LSTM-only one was picked.
+ * - Two actions of our own, answered here and never seen by tesseract.js's script (which
+ *   keeps one Tesseract): `readAgainInit` starts a second Tesseract with other languages
+ *   (their data must be in the file system then), and `readAgain` has it read places of the
+ *   image the first one read last (the same pixels, already turned: no second load), one
+ *   line each (page segmentation 7), and answers with the words of each.
  */
 function threadBootstrap(script: string): string {
   return `
@@ -116,20 +134,70 @@ const Module = require('node:module');
 const { runInNewContext } = require('node:vm');
 const { parentPort } = require('node:worker_threads');
 const requireModule = Module._load;
+let tesseractCore = null;
+let lastReader = null;
+let secondReader = null;
 Module._load = function (request) {
   const exported = requireModule.apply(this, arguments);
   if (typeof exported !== 'function' || !String(request).includes('tesseract.js-core/tesseract-core')) return exported;
   parentPort.postMessage({ coreBuild: String(request).split('/').pop() });
   return (options) => exported(options).then((core) => {
+    tesseractCore = core;
     const prototype = core.TessBaseAPI.prototype;
     const setImageFile = prototype.SetImageFile;
     prototype.SetImageFile = function (...args) {
       this.Clear();
+      lastReader = this;
       return setImageFile.apply(this, args);
     };
     return core;
   });
 };
+const ownActions = {
+  readAgainInit({ langs }) {
+    if (!tesseractCore) throw new Error('the OCR core is not loaded');
+    if (secondReader) secondReader.End();
+    secondReader = new tesseractCore.TessBaseAPI();
+    if (secondReader.Init(null, langs, 1) !== 0) {
+      secondReader = null;
+      throw new Error('cannot load the language data ' + langs);
+    }
+    secondReader.SetVariable('tessedit_pageseg_mode', '7');
+    return true;
+  },
+  readAgain({ boxes }) {
+    if (!secondReader || !lastReader) throw new Error('there is no page to read again');
+    secondReader.SetImage(lastReader.GetInputImage());
+    try {
+      return boxes.map((box) => {
+        secondReader.SetRectangle(box.left, box.top, box.width, box.height);
+        secondReader.Recognize(null);
+        const words = [];
+        for (const block of JSON.parse(secondReader.GetJSONText()).blocks || []) {
+          for (const paragraph of block.paragraphs) {
+            for (const line of paragraph.lines) {
+              for (const word of line.words) words.push({ text: word.text, confidence: word.confidence, bbox: word.bbox });
+            }
+          }
+        }
+        return words;
+      });
+    } finally {
+      secondReader.Clear();
+    }
+  },
+};
+const listen = parentPort.on.bind(parentPort);
+parentPort.on = (event, listener) => listen(event, event !== 'message' ? listener : (packet) => {
+  const own = packet && Object.hasOwn(ownActions, packet.action) ? ownActions[packet.action] : null;
+  if (!own) return listener(packet);
+  const answer = (status, data) => parentPort.postMessage({ workerId: packet.workerId, jobId: packet.jobId, action: packet.action, status, data });
+  try {
+    answer('resolve', own(packet.payload));
+  } catch (error) {
+    answer('reject', error && error.message ? error.message : String(error));
+  }
+});
 v8.setFlagsFromString('--no-liftoff');
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = globalThis.gc ?? runInNewContext('gc');
@@ -242,6 +310,15 @@ export class TesseractThread {
     return page;
   }
 
+  /**
+   * Has the second Tesseract (`readAgainLanguages`) read places of the page recognised last,
+   * one line each; answers the words read at each box (in the page's pixels).
+   */
+  async readAgain(boxes: ReadAgainBox[]): Promise<TesseractWord[][]> {
+    if (!this.options.readAgainLanguages) throw new Error('this OCR worker has no second reader');
+    return (await this.send('readAgain', { boxes })) as TesseractWord[][];
+  }
+
   /** Ends the thread at once, whatever it is doing (the only way to stop a running page). */
   async terminate(): Promise<void> {
     if (this.terminating) return;
@@ -273,14 +350,16 @@ export class TesseractThread {
     // (LSTM only) is what the picker looks for, and still reads as "true" where the flag is
     // used as one.
     await this.send('load', { options: { lstmOnly: OEM_LSTM_ONLY, logging: false } });
-    await this.loadModels(this.options.languages);
+    await this.loadModels(this.options.languages, this.options.readAgainLanguages);
   }
 
-  private async loadModels(languages: string): Promise<void> {
+  /** Loads `languages` for pages, and at start the second reader's (`readAgain`) too. */
+  private async loadModels(languages: string, readAgainLanguages?: string): Promise<void> {
     const { langPath, parameters } = this.options;
     this.current = '';
+    const files = [...new Set([...languages.split('+'), ...(readAgainLanguages?.split('+') ?? [])])];
     await this.send('loadLanguage', {
-      langs: languages,
+      langs: files.join('+'),
       // cacheMethod 'none': tesseract.js would otherwise copy the data into the working directory.
       options: { langPath, cacheMethod: 'none', gzip: false, lstmOnly: true },
     }).catch((error: Error) => {
@@ -289,10 +368,15 @@ export class TesseractThread {
     await this.send('initialize', { langs: languages, oem: OEM_LSTM_ONLY, config: {} }).catch((error: Error) => {
       throw new Error(`the OCR language data in ${langPath} is not usable (${error.message})`);
     });
+    if (readAgainLanguages) {
+      await this.send('readAgainInit', { langs: readAgainLanguages }).catch((error: Error) => {
+        throw new Error(`the OCR language data in ${langPath} is not usable (${error.message})`);
+      });
+    }
     if (Object.keys(parameters).length > 0) await this.send('setParameters', { params: parameters });
     // Tesseract has read the models into its own structures; the file copies in the
     // WebAssembly file system would only take room from the pages.
-    for (const lang of languages.split('+')) await this.send('FS', { method: 'unlink', args: [`./${lang}.traineddata`] });
+    for (const lang of files) await this.send('FS', { method: 'unlink', args: [`./${lang}.traineddata`] });
     this.current = languages;
   }
 
