@@ -129,7 +129,8 @@ function runningLines(doc: ExtractedDocument): Map<TextLine, string> {
 
 /**
  * OCR reads table borders as "|" and bullets as "«", "»", "+", "e": borders become
- * cell breaks, and a stray mark before a capitalised word is a bullet.
+ * cell breaks, and a stray mark before a capitalised word is a bullet, also a guillemet
+ * run into the word ("«Norsk") when no closing one follows (then it quotes).
  */
 function cleanOcrText(text: string): string {
   return text
@@ -139,6 +140,7 @@ function cleanOcrText(text: string): string {
       cell
         .replace(/^[\s|¦'‘’`"]+|[\s|¦'‘’`]+$/g, '')
         .replace(/^(?:[«»+*>~©®°¢§¤"'`^=.,]{1,2}|[eo]|fi|[»«]\w)\s+(?=[\p{Lu}\d])/u, '• ')
+        .replace(/^[«»](?=\p{Lu})(?!.*[«»])/u, '• ')
         .trim(),
     )
     .filter(Boolean)

@@ -28,6 +28,17 @@ const name = (t: string): Spec => [t, { bold: true, size: 22 }];
 const work = (doc: ExtractedDocument) => parseDocument(doc).resume.work?.map((w) => [w.name, w.position, w.startDate, w.endDate ?? null]);
 
 describe('wordings the parser has to generalise over', () => {
+  it('reads a bullet that OCR ran into the word ("«Norsk") as a bullet, a quotation as a quotation', () => {
+    const doc = page([name('Kari Nordmann'), heading('SPRÅK'), '«Norsk (morsmål)', '« Engelsk (flytende)', heading('PROFIL'), '«Alltid blid» sier kollegene']);
+    doc.pages[0]!.source = 'ocr';
+    const { resume } = parseDocument(doc);
+    expect(resume.languages?.map((l) => [l.language, l.fluency])).toEqual([
+      ['Norsk', 'morsmål'],
+      ['Engelsk', 'flytende'],
+    ]);
+    expect(resume.basics?.summary).toContain('«Alltid blid»');
+  });
+
   it('"2019 – 2021: Stilling, Arbeidsgiver" and a header packed with contact items', () => {
     const doc = page([name('Per Olsen'), 'Mobil 41234567 | per@example.no | 0560 Oslo', heading('Arbeidserfaring'), '2019 – 2021: Lagermedarbeider, Firma AS', '2016 – 2019: Sjåfør, Transport AS']);
     const { resume } = parseDocument(doc);
