@@ -72,6 +72,13 @@ describe('a scan read in Norwegian, with English where Norwegian needs it', () =
     expect(texts(read)).toEqual(['by a third Bjørn Stavanger']);
   });
 
+  it('reads unsure words again only on a page that reads as English', () => {
+    const norwegian = page([word('Jobbet', 0), word('som', 110), word('lærer', 220), word('på', 330), word('Hønefoss', 440, 60)]);
+    expect(englishTargets(norwegian)).toEqual([]);
+    const english = page([word('Worked', 0), word('as', 110), word('a', 220, 60), word('teacher', 330), word('at', 440), word('Hønefoss', 550, 60)]);
+    expect(englishTargets(english).map((t) => t.word?.text)).toEqual(['a', 'Hønefoss']);
+  });
+
   it('keeps the Norwegian reading when the English one fails', async () => {
     const read = page([word('nordmannQfirma.no', 0, 72)]);
     expect(await readUnsureWordsInEnglish(read, () => Promise.reject(new Error('gone')))).toBe(0);
