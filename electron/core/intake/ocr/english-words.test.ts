@@ -34,8 +34,9 @@ function englishReader(byLeft: (left: number) => TesseractWord[]) {
 
 describe('a scan read in Norwegian, with English where Norwegian needs it', () => {
   it('reads nothing again where Norwegian read every word surely, or only a bullet unsurely', async () => {
-    // A bullet is left alone too, however unsure: English alone reads "•" as "ES".
-    const read = page([word('Erfaring', 0), word('Lagerarbeider', 110)], [word('«', 0, 0, 20), word('Oslo', 30), word('kommune', 140)]);
+    // An English page, so unsure words would be read again; a bullet is left alone however
+    // unsure: English alone reads "•" as "ES".
+    const read = page([word('Worked', 0), word('at', 110), word('the', 220), word('warehouse', 330)], [word('«', 0, 0, 20), word('English', 30), word('and', 140), word('Norwegian', 250)]);
     const { asked, readAgain } = englishReader(() => []);
     expect(await readUnsureWordsInEnglish(read, readAgain)).toBe(0);
     expect(asked).toEqual([]);
