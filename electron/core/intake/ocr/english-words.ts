@@ -1,5 +1,6 @@
 import type { ReadAgainBox, TesseractBBox, TesseractLine, TesseractPage, TesseractWord } from './tesseract-thread.ts';
-import { coveredBy, linesOf } from './reading-boxes.ts';
+import { coveredBy, linesOf, rewriteLineText } from './reading-boxes.ts';
+import { NORWEGIAN_LETTER } from './norwegian-letters.ts';
 
 /**
  * A scan is read with the Norwegian model alone, and only what it reads unsurely, or cannot
@@ -25,7 +26,6 @@ import { coveredBy, linesOf } from './reading-boxes.ts';
 
 /** Characters in the English model's set and not in the Norwegian one's. */
 const ENGLISH_ONLY = /[#@\\_{}~¢¥§©®°‘’“™]/u;
-const NORWEGIAN_LETTER = /[æøåÆØÅ]/u;
 /** A domain at a word's end or before a path: an e-mail or web address. */
 const ADDRESS_LIKE = /[\p{L}\d]\.\p{L}{2,}(?:\/|[^\p{L}\d]*$)/u;
 /**
@@ -130,7 +130,7 @@ export function takeEnglishWords(targets: EnglishTarget[], readings: TesseractWo
       if (covered.length === 0 || !standsIn(english, covered, target)) continue;
       const at = line.words.indexOf(covered[0]!);
       line.words = [...line.words.slice(0, at), english, ...line.words.slice(at).filter((w) => !covered.includes(w))];
-      line.text = line.words.map((w) => w.text).join(' ');
+      rewriteLineText(line);
       taken += 1;
     }
   });

@@ -1,5 +1,5 @@
 import type { TesseractLine, TesseractPage, TesseractWord } from './tesseract-thread.ts';
-import { coveredBy, linesOf, overlap, wordsOf } from './reading-boxes.ts';
+import { coveredBy, linesOf, overlap, rewriteLineText, wordsOf } from './reading-boxes.ts';
 
 /**
  * A photo is read twice, with Otsu's global threshold and with Sauvola's local one (pool.ts).
@@ -44,7 +44,7 @@ export function mergeReadings(kept: TesseractPage, other: TesseractPage): MergeC
       changed = true;
       count.words += 1;
     }
-    if (changed) line.text = line.words.map((w) => w.text).join(' ');
+    if (changed) rewriteLineText(line);
   }
   const keptWords = wordsOf(kept);
   const missing = linesOf(other).filter(

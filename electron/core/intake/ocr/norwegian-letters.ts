@@ -1,6 +1,6 @@
 import { foldNorwegian } from '../../search/fold.ts';
 import type { TesseractPage } from './tesseract-thread.ts';
-import { linesOf, overlap, wordsOf } from './reading-boxes.ts';
+import { linesOf, overlap, rewriteLineText, wordsOf } from './reading-boxes.ts';
 
 /**
  * Norwegian letters back from a reading with the Norwegian model alone.
@@ -13,7 +13,7 @@ import { linesOf, overlap, wordsOf } from './reading-boxes.ts';
  * æ, ø, å on the Norwegian side; everything else stays as `nor+eng` read it.
  */
 
-const NORWEGIAN_LETTER = /[æøåÆØÅ]/;
+export const NORWEGIAN_LETTER = /[æøåÆØÅ]/;
 const LOOKS_LIKE_EMAIL = /@\S*\./;
 /** The two readings must cover about the same pixels to be the same word. */
 const MIN_OVERLAP = 0.6;
@@ -53,7 +53,7 @@ export function restoreNorwegianLetters(page: TesseractPage, norwegian: Tesserac
       changed = true;
       restored += 1;
     }
-    if (changed) line.text = line.words.map((w) => w.text).join(' ');
+    if (changed) rewriteLineText(line);
   }
   return restored;
 }

@@ -1,6 +1,6 @@
 import type { TesseractBBox, TesseractLine, TesseractPage, TesseractWord } from './tesseract-thread.ts';
 
-/** Geometry shared by the steps that compare two readings of the same image word by word. */
+/** Geometry and walks shared by the steps that compare two readings of the same image word by word. */
 
 const area = (r: TesseractBBox) => Math.max(1, (r.x1 - r.x0) * (r.y1 - r.y0));
 
@@ -27,4 +27,9 @@ export function linesOf(page: TesseractPage): TesseractLine[] {
 
 export function wordsOf(page: TesseractPage): TesseractWord[] {
   return linesOf(page).flatMap((l) => l.words);
+}
+
+/** A line's text again from its words, after a step has replaced some of them. */
+export function rewriteLineText(line: TesseractLine): void {
+  line.text = line.words.map((w) => w.text).join(' ');
 }
